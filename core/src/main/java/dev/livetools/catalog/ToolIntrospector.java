@@ -1,0 +1,162 @@
+package dev.livetools.catalog;
+
+import dev.livetools.protocol.FunctionDeclaration;
+import dev.livetools.schema.SchemaGenerator;
+import dev.livetools.schema.UnsupportedTypeException;
+import dev.livetools.sdk.Behavior;
+import dev.livetools.sdk.LiveTool;
+import dev.livetools.sdk.Param;
+import dev.livetools.sdk.ToolContext;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Reads one class's {@code @LiveTool} methods into descriptors, collecting problems instead of stopping at the first. */
+final class ToolIntrospector {
+
+    private final InstanceFactory instanceFactory;
+    private final SchemaGenerator schemas = new SchemaGenerator();
+
+    ToolIntrospector(InstanceFactory instanceFactory) {
+        this.instanceFactory = instanceFactory;
+    }
+
+    void introspect(Class<?> type, String origin, List<ToolDescriptor> out, List<String> problems) {
+        List<Method> methods = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(LiveTool.class)) {
+                methods.add(m);
+            }
+        }
+        if (methods.isEmpty()) {
+            return;
+        }
+        // Declared-method order is unspecified; sort so problems and output are stable.
+        methods.sort(Comparator.comparing(MethodNames::signature));
+        Object instance = null;
+        boolean instanceFailed = false;
+        for (Method m : methods) {
+            String where = MethodNames.signature(m);
+            if (!Modifier.isPublic(m.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
+                problems.add(where + ": @LiveTool methods must be public and declared in a public class");
+                continue;
+            }
+            Object target = null;
+            if (!Modifier.isStatic(m.getModifiers())) {
+                if (instance == null && !instanceFailed) {
+                    try {
+                        instance = instanceFactory.create(type);
+                        if (instance == null) {
+                            throw new IllegalStateException("the instance factory returned null");
+                        }
+                    } catch (Exception e) {
+                        instanceFailed = true;
+                        problems.add(type.getName() + ": cannot create an instance for its tool methods ("
+                                + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + "); add a public no-argument constructor or supply an InstanceFactory");
+                    }
+                }
+                if (instanceFailed) {
+                    continue;
+                }
+                target = instance;
+            }
+            describe(m, target, origin, where, problems).ifPresent(out::add);
+        }
+    }
+
+    private Optional<ToolDescriptor> describe(Method m, Object target, String origin, String where,
+                                              List<String> problems) {
+        LiveTool annotation = m.getAnnotation(LiveTool.class);
+        int before = problems.size();
+        String name = annotation.name().isEmpty() ? m.getName() : annotation.name();
+        if (!FunctionDeclaration.VALID_NAME.matcher(name).matches()) {
+            problems.add(where + ": tool name '" + name + "' is invalid; Gemini allows "
+                    + FunctionDeclaration.VALID_NAME.pattern());
+        }
+        Duration timeout = parseTimeout(annotation.timeout(), where, problems);
+        List<ToolParameter> parameters = new ArrayList<>();
+        Parameter[] javaParameters = m.getParameters();
+        Type[] genericTypes = m.getGenericParameterTypes();
+        for (int i = 0; i < javaParameters.length; i++) {
+            Parameter p = javaParameters[i];
+            if (p.getType() == ToolContext.class) {
+                parameters.add(new ToolParameter(i, "", "", ToolContext.class, false, ToolParameter.Role.CONTEXT, p));
+                continue;
+            }
+            Param param = p.getAnnotation(Param.class);
+            String paramName = param != null && !param.name().isEmpty() ? param.name() : p.getName();
+            if (param == null || param.name().isEmpty()) {
+                if (!p.isNamePresent()) {
+                    problems.add(where + ": parameter " + i + " (" + p.getType().getSimpleName()
+                            + ") has no usable name; compile with -parameters or add @Param(name=...)");
+                    continue;
+                }
+            }
+            String description = param == null ? "" : param.description();
+            boolean required = (param == null || param.required()) && !isOptionalType(p.getType())
+                    && !hasNullable(p);
+            parameters.add(new ToolParameter(i, paramName, description, genericTypes[i], required,
+                    ToolParameter.Role.ARGUMENT, p));
+        }
+        Type resultType = m.getGenericReturnType();
+        boolean async = CompletionStage.class.isAssignableFrom(m.getReturnType());
+        if (async) {
+            resultType = resultType instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0] : Object.class;
+        }
+        List<ToolParameter> arguments = parameters.stream()
+                .filter(p -> p.role() == ToolParameter.Role.ARGUMENT).toList();
+        FunctionDeclaration declaration = null;
+        try {
+            declaration = new FunctionDeclaration(
+                    FunctionDeclaration.VALID_NAME.matcher(name).matches() ? name : "invalid",
+                    annotation.description().isEmpty() ? null : annotation.description(),
+                    annotation.behavior() == Behavior.NON_BLOCKING ? "NON_BLOCKING" : null,
+                    schemas.parametersSchema(arguments));
+        } catch (UnsupportedTypeException e) {
+            problems.add(where + ": " + e.getMessage());
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ToolDescriptor(name, annotation.description(), annotation.behavior(),
+                annotation.scheduling(), timeout, m, target, parameters, resultType, async, declaration, origin));
+    }
+
+    private static boolean isOptionalType(Class<?> type) {
+        return type == Optional.class;
+    }
+
+    private static boolean hasNullable(Parameter p) {
+        return Arrays.stream(p.getAnnotations())
+                .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"))
+                || Arrays.stream(p.getAnnotatedType().getAnnotations())
+                .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+    }
+
+    static Duration parseTimeout(String text, String where, List<String> problems) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            Duration d = DurationText.parse(text);
+            if (d.isZero() || d.isNegative()) {
+                problems.add(where + ": timeout '" + text + "' must be positive");
+                return null;
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": timeout '" + text + "' is not a duration; use e.g. \"500ms\", \"5s\", \"2m\" or \"PT5S\"");
+            return null;
+        }
+    }
+}
