@@ -1,12 +1,14 @@
 package dev.livetools.catalog;
 
 import dev.livetools.protocol.FunctionDeclaration;
+import dev.livetools.schema.Presence;
 import dev.livetools.schema.SchemaGenerator;
 import dev.livetools.schema.UnsupportedTypeException;
 import dev.livetools.sdk.Behavior;
 import dev.livetools.sdk.LiveTool;
 import dev.livetools.sdk.Param;
 import dev.livetools.sdk.ToolContext;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -46,8 +48,13 @@ final class ToolIntrospector {
         boolean instanceFailed = false;
         for (Method m : methods) {
             String where = MethodNames.signature(m);
-            if (!Modifier.isPublic(m.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
-                problems.add(where + ": @LiveTool methods must be public and declared in a public class");
+            if (!Modifier.isPublic(m.getModifiers())) {
+                problems.add(where + ": @LiveTool method is not public; make it public");
+                continue;
+            }
+            if (!Modifier.isPublic(type.getModifiers())) {
+                problems.add(where + ": @LiveTool method is declared in " + type.getName()
+                        + ", which is not public; make the class public");
                 continue;
             }
             Object target = null;
@@ -103,8 +110,8 @@ final class ToolIntrospector {
                 }
             }
             String description = param == null ? "" : param.description();
-            boolean required = (param == null || param.required()) && !isOptionalType(p.getType())
-                    && !hasNullable(p);
+            boolean required = Presence.required(param == null || param.required(), genericTypes[i],
+                    annotationsOf(p));
             parameters.add(new ToolParameter(i, paramName, description, genericTypes[i], required,
                     ToolParameter.Role.ARGUMENT, p));
         }
@@ -132,15 +139,10 @@ final class ToolIntrospector {
                 annotation.scheduling(), timeout, m, target, parameters, resultType, async, declaration, origin));
     }
 
-    private static boolean isOptionalType(Class<?> type) {
-        return type == Optional.class;
-    }
-
-    private static boolean hasNullable(Parameter p) {
-        return Arrays.stream(p.getAnnotations())
-                .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"))
-                || Arrays.stream(p.getAnnotatedType().getAnnotations())
-                .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+    private static List<Annotation> annotationsOf(Parameter p) {
+        List<Annotation> all = new ArrayList<>(Arrays.asList(p.getAnnotations()));
+        all.addAll(Arrays.asList(p.getAnnotatedType().getAnnotations()));
+        return all;
     }
 
     static Duration parseTimeout(String text, String where, List<String> problems) {

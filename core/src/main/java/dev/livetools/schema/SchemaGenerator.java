@@ -2,18 +2,36 @@ package dev.livetools.schema;
 
 import dev.livetools.catalog.ToolParameter;
 import dev.livetools.protocol.Schema;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns Java parameter types into Gemini's OpenAPI-subset {@link Schema}. Work happens once, at catalog build.
+ *
+ * <p>Supported: primitives and their boxes, {@code String}, {@code char}, enums (their constant names), arrays,
+ * {@code List}/{@code Set}/{@code Collection}, {@code Map<String, V>}, records and classes with fields (nested, with
+ * {@code @Param} on components and fields), {@code Optional}, {@code BigDecimal}/{@code BigInteger}, {@code UUID},
+ * {@code URI}, {@code java.time} values, {@code byte[]} (base64), and generic types whose arguments are any of these.
+ * Jakarta Validation constraints narrow the schema where the subset can say so and add a sentence to the
+ * description where it cannot. Anything else fails with an {@link UnsupportedTypeException} naming where it sits.
+ *
+ * <p>Output is deterministic: properties keep declaration order and {@code propertyOrdering} says so.
  */
 public final class SchemaGenerator {
 
-    /** The OBJECT schema for a tool's {@code parameters}, or {@code null} when the model supplies nothing. */
+    /**
+     * The OBJECT schema for a tool's {@code parameters}.
+     *
+     * @param arguments the parameters the model supplies, in signature order
+     * @return the schema, or {@code null} when the model supplies nothing
+     * @throws UnsupportedTypeException naming the parameter (and the field inside it) whose type cannot be expressed
+     */
     public Schema parametersSchema(List<ToolParameter> arguments) {
         if (arguments.isEmpty()) {
             return null;
@@ -21,11 +39,12 @@ public final class SchemaGenerator {
         Map<String, Schema> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (ToolParameter p : arguments) {
-            Schema s = schemaFor(p.type());
-            if (!p.description().isEmpty()) {
-                s = s.withDescription(p.description());
+            Site site = site(p);
+            try {
+                properties.put(p.name(), new TypeWalker().site(site, Bindings.NONE));
+            } catch (UnsupportedTypeException e) {
+                throw new UnsupportedTypeException("parameter '" + p.name() + "': " + e.getMessage());
             }
-            properties.put(p.name(), s);
             if (p.required()) {
                 required.add(p.name());
             }
@@ -34,30 +53,35 @@ public final class SchemaGenerator {
                 List.copyOf(properties.keySet()));
     }
 
-    /** The schema of one Java type. */
+    /**
+     * The schema of one Java type, without any constraints or description of a particular use.
+     *
+     * @param type a class or a parameterized type such as {@code List<Schedule>}
+     * @return its schema
+     * @throws UnsupportedTypeException if the type cannot be expressed
+     */
     public Schema schemaFor(Type type) {
-        if (type == String.class) {
-            return Schema.of(Schema.Type.STRING);
-        }
-        if (type == int.class || type == Integer.class) {
-            return Schema.of(Schema.Type.INTEGER).withFormat("int32");
-        }
-        if (type == long.class || type == Long.class) {
-            return Schema.of(Schema.Type.INTEGER).withFormat("int64");
-        }
-        if (type == double.class || type == Double.class) {
-            return Schema.of(Schema.Type.NUMBER).withFormat("double");
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return Schema.of(Schema.Type.BOOLEAN);
-        }
-        if (type instanceof Class<?> c && c.isEnum()) {
-            List<String> values = new ArrayList<>();
-            for (Object constant : c.getEnumConstants()) {
-                values.add(((Enum<?>) constant).name());
-            }
-            return Schema.of(Schema.Type.STRING).withFormat("enum").withEnumValues(values);
-        }
-        throw new UnsupportedTypeException(type.getTypeName() + " is not supported as a tool parameter type");
+        return new TypeWalker().site(new Site("value", "", TypeUse.of(type), List.of(), true, "value"),
+                Bindings.NONE);
+    }
+
+    /**
+     * The schema of one annotated type use, with the constraints written on it ({@code List<@NotBlank String>}).
+     *
+     * @param type the annotated type, e.g. from {@link Parameter#getAnnotatedType()}
+     * @return its schema
+     * @throws UnsupportedTypeException if the type cannot be expressed
+     */
+    public Schema schemaFor(AnnotatedType type) {
+        return new TypeWalker().site(new Site("value", "", TypeUse.of(type), List.of(), true, "value"),
+                Bindings.NONE);
+    }
+
+    private static Site site(ToolParameter p) {
+        Parameter jp = p.javaParameter();
+        AnnotatedType annotated = jp.getAnnotatedType();
+        // Use the annotated form only when it is the same type the catalog resolved.
+        TypeUse use = annotated.getType().equals(p.type()) ? TypeUse.of(annotated) : TypeUse.of(p.type());
+        return new Site(p.name(), p.description(), use, Arrays.asList(jp.getAnnotations()), p.required(), p.name());
     }
 }
