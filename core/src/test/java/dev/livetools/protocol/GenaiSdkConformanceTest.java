@@ -1,0 +1,88 @@
+package dev.livetools.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.genai.types.LiveClientMessage;
+import dev.livetools.sdk.Scheduling;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Our JSON against the official {@code com.google.genai} types. {@code fromJson} silently drops fields it does not
+ * know, so a misspelt field only shows when the SDK's re-serialisation is compared with ours as a tree.
+ */
+class GenaiSdkConformanceTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final LiveCodec codec = new LiveCodec();
+
+    private void assertSdkReadsEveryField(ClientMessage message) throws Exception {
+        String ours = codec.encode(message);
+        String sdk = LiveClientMessage.fromJson(ours).toJson();
+        assertThat(normalise(MAPPER.readTree(sdk))).isEqualTo(normalise(MAPPER.readTree(ours)));
+    }
+
+    /** Numbers compare by value: the SDK writes floats as 0.699999988 for 0.7 and longs without decimals. */
+    private static JsonNode normalise(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = MAPPER.createObjectNode();
+            node.fields().forEachRemaining(e -> out.set(e.getKey(), normalise(e.getValue())));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = MAPPER.createArrayNode();
+            node.forEach(n -> out.add(normalise(n)));
+            return out;
+        }
+        if (node.isNumber()) {
+            return MAPPER.getNodeFactory().numberNode((float) node.doubleValue());
+        }
+        return node;
+    }
+
+    @Test
+    void setupWithEveryModelledField() throws Exception {
+        Setup setup = LiveCodecClientTest.fullSetup().toBuilder()
+                .generationConfig(GenerationConfig.builder().responseModalities("AUDIO").voice("Kore")
+                        .temperature(0.7).topP(0.9).topK(40).maxOutputTokens(1024).seed(7L)
+                        .mediaResolution("MEDIA_RESOLUTION_LOW")
+                        .thinkingConfig(new ThinkingConfig(0, false, null)).build())
+                .build();
+        assertSdkReadsEveryField(setup);
+    }
+
+    @Test
+    void setupWithFreshResumptionAndDefaultCompression() throws Exception {
+        assertSdkReadsEveryField(Setup.builder("models/gemini-3.8-live")
+                .sessionResumption(SessionResumptionConfig.enabled())
+                .contextWindowCompression(ContextWindowCompression.withSlidingWindow())
+                .realtimeInputConfig(RealtimeInputConfig.manualActivity())
+                .build());
+    }
+
+    @Test
+    void toolResponse() throws Exception {
+        ObjectNode payload = MAPPER.createObjectNode().put("result", "ok");
+        assertSdkReadsEveryField(new ToolResponse(List.of(FunctionResponse.of("function-call-1", "getStatus", payload),
+                new FunctionResponse("c2", "later", payload, Scheduling.INTERRUPT, true))));
+    }
+
+    @Test
+    void realtimeInputOfEveryKind() throws Exception {
+        assertSdkReadsEveryField(RealtimeInput.audio(new byte[]{1, 2, 3, 4}));
+        assertSdkReadsEveryField(RealtimeInput.jpegFrame(new byte[]{(byte) 0xFF, (byte) 0xD8}));
+        assertSdkReadsEveryField(RealtimeInput.text("hello"));
+        assertSdkReadsEveryField(RealtimeInput.startOfActivity());
+        assertSdkReadsEveryField(RealtimeInput.endOfActivity());
+        assertSdkReadsEveryField(RealtimeInput.endOfAudioStream());
+    }
+
+    @Test
+    void clientContent() throws Exception {
+        assertSdkReadsEveryField(ClientContent.userTurn("what is the weather"));
+    }
+}
