@@ -1,8 +1,11 @@
 package dev.livetools.catalog;
 
 import dev.livetools.protocol.FunctionDeclaration;
+import dev.livetools.protocol.Tool;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,8 +60,18 @@ public final class ToolCatalog implements AutoCloseable {
         return byName.values().stream().map(ToolDescriptor::declaration).toList();
     }
 
+    /** The {@code setup.tools} entry declaring every tool, or empty when there are none. */
+    public Optional<Tool> tool() {
+        return byName.isEmpty() ? Optional.empty() : Optional.of(new Tool(declarations()));
+    }
+
+    /** Releases the plugin class loaders; tools from plugins must not be called afterwards. */
     @Override
     public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable r : resources) {
             try {
                 r.close();
@@ -72,6 +85,10 @@ public final class ToolCatalog implements AutoCloseable {
     public static final class Builder {
 
         private final List<Class<?>> classes = new ArrayList<>();
+        private final List<String> scanPackages = new ArrayList<>();
+        private boolean scanClasspath;
+        private final List<Path> pluginFolders = new ArrayList<>();
+        private final List<Path> pluginJars = new ArrayList<>();
         private InstanceFactory instanceFactory = type -> type.getConstructor().newInstance();
 
         private Builder() {
@@ -85,6 +102,38 @@ public final class ToolCatalog implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds every class with {@code @LiveTool} methods found on the application classpath in these packages and
+         * their sub-packages; with no packages, the whole classpath is scanned (slower on large classpaths).
+         * May be called again to add packages.
+         */
+        public Builder scanClasspath(String... packages) {
+            scanClasspath = true;
+            for (String p : packages) {
+                Objects.requireNonNull(p, "package");
+                if (!p.isBlank()) {
+                    scanPackages.add(p);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Adds the tools of every {@code *.jar} directly inside {@code folder}. Each jar gets its own class loader
+         * that shares only {@code dev.livetools.sdk}, {@code jakarta.validation} and the JDK with the host; the
+         * loaders are released when the catalog is closed.
+         */
+        public Builder addPluginFolder(Path folder) {
+            pluginFolders.add(Objects.requireNonNull(folder, "folder"));
+            return this;
+        }
+
+        /** Adds the tools of one plugin jar, loaded as if it were in a plugin folder. */
+        public Builder addPluginJar(Path jar) {
+            pluginJars.add(Objects.requireNonNull(jar, "jar"));
+            return this;
+        }
+
         /** Uses {@code factory} to create instances of classes with instance tool methods. */
         public Builder instanceFactory(InstanceFactory factory) {
             this.instanceFactory = Objects.requireNonNull(factory, "factory");
@@ -92,22 +141,41 @@ public final class ToolCatalog implements AutoCloseable {
         }
 
         /**
-         * Builds the catalog.
+         * Builds the catalog: finds, loads and introspects every source, once.
          *
-         * @throws ToolDiscoveryException listing every problem found
+         * @throws ToolDiscoveryException listing every problem found, each naming the class, method, parameter or
+         *         jar at fault
          */
         public ToolCatalog build() {
             ToolIntrospector introspector = new ToolIntrospector(instanceFactory);
             List<ToolDescriptor> tools = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (Class<?> c : classes) {
-                introspector.introspect(c, "classpath", tools, problems);
+            List<AutoCloseable> resources = new ArrayList<>();
+            Set<Class<?>> classpathClasses = new LinkedHashSet<>(classes);
+            if (scanClasspath) {
+                classpathClasses.addAll(ClasspathScanner.toolClasses(scanPackages, problems));
+            }
+            for (Class<?> c : classpathClasses) {
+                try {
+                    introspector.introspect(c, "classpath", tools, problems);
+                } catch (LinkageError e) {
+                    problems.add(c.getName() + " (classpath) cannot be loaded: " + e);
+                }
+            }
+            List<Path> jars = new ArrayList<>();
+            for (Path folder : pluginFolders) {
+                jars.addAll(PluginJars.jarsIn(folder, problems));
+            }
+            jars.addAll(pluginJars);
+            for (Path jar : jars) {
+                PluginJars.load(jar, introspector, tools, problems, resources);
             }
             checkDuplicates(tools, problems);
             if (!problems.isEmpty()) {
+                closeAll(resources);
                 throw new ToolDiscoveryException(problems);
             }
-            return new ToolCatalog(tools, List.of());
+            return new ToolCatalog(tools, resources);
         }
 
         private static void checkDuplicates(List<ToolDescriptor> tools, List<String> problems) {

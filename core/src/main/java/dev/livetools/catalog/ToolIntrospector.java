@@ -9,6 +9,7 @@ import dev.livetools.sdk.LiveTool;
 import dev.livetools.sdk.Param;
 import dev.livetools.sdk.ToolContext;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -32,6 +33,11 @@ final class ToolIntrospector {
         this.instanceFactory = instanceFactory;
     }
 
+    /**
+     * Adds the tools of {@code type} to {@code out} and anything wrong with them to {@code problems}.
+     *
+     * @throws LinkageError when the class or its instance needs a class its loader cannot find
+     */
     void introspect(Class<?> type, String origin, List<ToolDescriptor> out, List<String> problems) {
         List<Method> methods = new ArrayList<>();
         for (Method m : type.getDeclaredMethods()) {
@@ -66,9 +72,13 @@ final class ToolIntrospector {
                             throw new IllegalStateException("the instance factory returned null");
                         }
                     } catch (Exception e) {
+                        Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                        if (cause instanceof LinkageError linkage) {
+                            throw linkage; // a missing class: the caller names the jar and what it lacks
+                        }
                         instanceFailed = true;
                         problems.add(type.getName() + ": cannot create an instance for its tool methods ("
-                                + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                                 + "); add a public no-argument constructor or supply an InstanceFactory");
                     }
                 }
