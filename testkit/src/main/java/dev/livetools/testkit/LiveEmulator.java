@@ -1,0 +1,213 @@
+package dev.livetools.testkit;
+
+import dev.livetools.testkit.internal.EmulatorEngine;
+import dev.livetools.testkit.internal.SelfSignedCertificate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A local stand-in for the Gemini Live API ({@code BidiGenerateContent}) on 127.0.0.1: a real WebSocket server that
+ * answers like the service (binary pretty-printed JSON frames, {@code setupComplete} only after a valid setup, close
+ * 1007/1008 with the service's truncated reasons) and plays scripted {@link Scenario}s as the model. It records every
+ * frame for assertions, like OkHttp's MockWebServer records requests.
+ *
+ * <pre>{@code
+ * try (LiveEmulator emulator = LiveEmulator.builder().scenario(scenario).start()) {
+ *     connect your client to emulator.url() ...
+ *     ScenarioResult result = emulator.awaitResult(Duration.ofSeconds(5));
+ *     assertTrue(result.passed(), result.report());
+ * }
+ * }</pre>
+ *
+ * Each new session (a setup without a resumption handle) plays the next {@link #enqueue(Scenario) enqueued}
+ * scenario, else the builder's scenario, else an empty one. A setup with a handle the session issued continues that
+ * session's scenario where it stopped.
+ */
+public final class LiveEmulator implements AutoCloseable {
+
+    /** Models the emulator knows by default: the current Live models of the Gemini API (live-protocol.md §1.4). */
+    public static final Set<String> DEFAULT_MODELS = Set.of("gemini-3.8-live", "gemini-3.1-flash-live-preview",
+            "gemini-2.5-flash-native-audio-preview-12-2025", "gemini-2.5-flash-native-audio-preview-09-2025",
+            "gemini-live-2.5-flash-preview");
+
+    private static final String PATH =
+            "/ws/google.ai.generativelanguage.%s.GenerativeService.BidiGenerateContent";
+
+    private final EmulatorEngine engine;
+    private final SelfSignedCertificate certificate;
+
+    private LiveEmulator(EmulatorEngine engine, SelfSignedCertificate certificate) {
+        this.engine = engine;
+        this.certificate = certificate;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port bound (the chosen one when the builder asked for port 0). */
+    public int port() {
+        return engine.port();
+    }
+
+    public boolean isTls() {
+        return certificate != null;
+    }
+
+    /** The {@code v1beta} endpoint, {@code ws://} or {@code wss://}; never carries a key. */
+    public URI url() {
+        return url("v1beta");
+    }
+
+    /** The endpoint for {@code v1beta} or {@code v1alpha}. */
+    public URI url(String apiVersion) {
+        return URI.create((isTls() ? "wss" : "ws") + "://127.0.0.1:" + port() + String.format(PATH, apiVersion));
+    }
+
+    /**
+     * The base URL for SDKs that append {@code /ws/...} themselves: {@code http://127.0.0.1:PORT} (the JS SDK maps
+     * it to {@code ws://}) or, in TLS mode, {@code https://127.0.0.1:PORT} (the Java and Python SDKs use
+     * {@code wss://}).
+     */
+    public URI baseUrl() {
+        return URI.create((isTls() ? "https" : "http") + "://127.0.0.1:" + port());
+    }
+
+    /** Plays {@code scenario} in the next new session (queued in order, one per session). */
+    public LiveEmulator enqueue(Scenario scenario) {
+        engine.enqueue(Objects.requireNonNull(scenario, "scenario"));
+        return this;
+    }
+
+    /**
+     * The result of the next session whose result was not yet taken, in session order. Waits up to {@code timeout}
+     * for a client to connect and the scenario to finish; on timeout the result is a failure that says where the
+     * session stood.
+     */
+    public ScenarioResult awaitResult(Duration timeout) {
+        return engine.takeResult(timeout);
+    }
+
+    /** Every frame received and sent so far, in order. */
+    public List<RecordedFrame> frames() {
+        return engine.log().frames();
+    }
+
+    /** The frames of one connection (1 is the first accepted). */
+    public List<RecordedFrame> frames(int connection) {
+        return frames().stream().filter(f -> f.connection() == connection).toList();
+    }
+
+    /** How many sessions started (setups accepted without a resumption handle). */
+    public int sessions() {
+        return engine.sessionCount();
+    }
+
+    /**
+     * How often the write guard found a frame still queued after a send and signalled write demand again; see
+     * {@code WriteDemandGuard}. Diagnostic only.
+     */
+    public long writeGuardRechecks() {
+        return engine.guardRechecks();
+    }
+
+    /** The self-signed certificate of TLS mode. */
+    public X509Certificate certificate() {
+        return tls().certificate();
+    }
+
+    /** A trust store with only the emulator's certificate (TLS mode), e.g. for an OkHttp or JDK client. */
+    public KeyStore trustStore() {
+        return tls().trustStore();
+    }
+
+    /** An SSL context that trusts the emulator's certificate (TLS mode). */
+    public SSLContext clientSslContext() {
+        return tls().clientContext();
+    }
+
+    private SelfSignedCertificate tls() {
+        if (certificate == null) {
+            throw new IllegalStateException("LiveEmulator: not in TLS mode (use builder().tls(true))");
+        }
+        return certificate;
+    }
+
+    /** Stops the server, closes every connection (1001) and the transcript file. */
+    @Override
+    public void close() {
+        engine.stop();
+    }
+
+    /** Configures and starts a {@link LiveEmulator}. */
+    public static final class Builder {
+        private int port;
+        private String apiKey;
+        private Set<String> models = DEFAULT_MODELS;
+        private Scenario scenario;
+        private Path transcript;
+        private boolean tls;
+
+        private Builder() {
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("LiveEmulator.Builder.port: " + port + " is not a TCP port");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Require this key ({@code x-goog-api-key} header or {@code ?key=}); by default any key or none passes. */
+        public Builder apiKey(String apiKey) {
+            if (apiKey != null && apiKey.isBlank()) {
+                throw new IllegalArgumentException("LiveEmulator.Builder.apiKey: blank key");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The model ids accepted in {@code setup.model} (with or without {@code models/}); none accepts any. */
+        public Builder models(String... models) {
+            this.models = Set.copyOf(new LinkedHashSet<>(Arrays.asList(models)));
+            return this;
+        }
+
+        /** The scenario for sessions when none is enqueued. */
+        public Builder scenario(Scenario scenario) {
+            this.scenario = scenario;
+            return this;
+        }
+
+        /** Also write every frame as JSON lines to this file. */
+        public Builder transcript(Path file) {
+            this.transcript = file;
+            return this;
+        }
+
+        /** Serve {@code wss://} with a self-signed certificate made at startup (for SDKs that insist on TLS). */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public LiveEmulator start() {
+            SelfSignedCertificate certificate = tls ? SelfSignedCertificate.generate() : null;
+            EmulatorEngine engine = new EmulatorEngine(new EmulatorEngine.Config("127.0.0.1", port, apiKey, models,
+                    scenario, transcript, certificate == null ? null : certificate.serverContext()));
+            engine.start();
+            return new LiveEmulator(engine, certificate);
+        }
+    }
+}

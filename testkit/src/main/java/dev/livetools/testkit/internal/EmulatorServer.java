@@ -1,0 +1,159 @@
+package dev.livetools.testkit.internal;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.livetools.testkit.RecordedFrame;
+
+/**
+ * The WebSocket transport of the emulator, on Java-WebSocket. Every write the emulator causes goes through
+ * {@link WriteDemandGuard} (see there for the library defect it covers): our own sends and closes, and the frames
+ * the library writes by itself from worker threads (close echoes, pongs).
+ */
+public final class EmulatorServer extends WebSocketServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
+
+    private final EmulatorEngine engine;
+    private final WriteDemandGuard guard = new WriteDemandGuard(this);
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+
+    EmulatorServer(InetSocketAddress address, EmulatorEngine engine, SSLContext tls) {
+        super(address, 2);
+        this.engine = engine;
+        setReuseAddr(true);
+        setTcpNoDelay(true);
+        setDaemon(true);
+        // The library's keep-alive pings come from a timer thread: another unguarded writer. The service does not
+        // need them either; clients keep their own timeouts.
+        setConnectionLostTimeout(0);
+        if (tls != null) {
+            setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+        }
+    }
+
+    /** Starts and waits until the socket is bound; a bind failure is rethrown. */
+    void startAndWait() {
+        start();
+        try {
+            if (!started.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("LiveEmulator: the server did not start within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("LiveEmulator: interrupted while starting", e);
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("LiveEmulator: cannot listen on " + getAddress() + ": "
+                    + startFailure.getMessage(), startFailure);
+        }
+    }
+
+    WriteDemandGuard guard() {
+        return guard;
+    }
+
+    void sendBinary(WebSocket socket, byte[] frame) {
+        socket.send(frame);
+        guard.afterSend(socket);
+    }
+
+    void close(WebSocket socket, int code, String reason) {
+        socket.close(code, reason);
+        guard.afterSend(socket);
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
+                                                                       ClientHandshake request)
+            throws InvalidDataException {
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+        engine.admit(socket, request, this);
+        return response;
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        // The peer was attached during the handshake; nothing is sent before the client's setup.
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String message) {
+        Peer peer = socket.getAttachment();
+        if (peer != null) {
+            peer.onFrame(message, RecordedFrame.Kind.TEXT);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, ByteBuffer message) {
+        Peer peer = socket.getAttachment();
+        if (peer != null) {
+            peer.onFrame(StandardCharsets.UTF_8.decode(message).toString(), RecordedFrame.Kind.BINARY);
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        guard.release(socket);
+        Peer peer = socket.getAttachment();
+        if (peer != null) {
+            peer.onClosed(code, reason, remote);
+        }
+    }
+
+    @Override
+    public void onCloseInitiated(WebSocket socket, int code, String reason) {
+        guard.afterSend(socket);
+    }
+
+    @Override
+    public void onClosing(WebSocket socket, int code, String reason, boolean remote) {
+        guard.afterSend(socket);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata ping) {
+        super.onWebsocketPing(socket, ping);
+        guard.afterSend(socket);
+    }
+
+    @Override
+    public void onError(WebSocket socket, Exception error) {
+        if (socket == null && started.getCount() > 0) {
+            startFailure = error;
+            started.countDown();
+            return;
+        }
+        LOG.debug("LiveEmulator connection error", error);
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    void shutdown() {
+        try {
+            stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            guard.close();
+        }
+    }
+}

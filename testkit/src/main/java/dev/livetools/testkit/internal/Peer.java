@@ -1,0 +1,146 @@
+package dev.livetools.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetools.testkit.RecordedFrame;
+import java.nio.charset.StandardCharsets;
+import org.java_websocket.WebSocket;
+
+/**
+ * One client connection: its protocol state (awaiting setup, active, closed), the session run it feeds, and the
+ * only way frames leave the emulator (recorded, pretty-printed, in binary frames, through the write guard).
+ */
+public final class Peer {
+
+    private enum State { AWAITING_SETUP, ACTIVE, CLOSED }
+
+    private final int id;
+    private final String apiVersion;
+    private final WebSocket socket;
+    private final EmulatorServer server;
+    private final EmulatorEngine engine;
+    private volatile State state = State.AWAITING_SETUP;
+    private volatile SessionRun run;
+
+    Peer(int id, String apiVersion, WebSocket socket, EmulatorServer server, EmulatorEngine engine) {
+        this.id = id;
+        this.apiVersion = apiVersion;
+        this.socket = socket;
+        this.server = server;
+        this.engine = engine;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public boolean isOpen() {
+        return state != State.CLOSED && socket.isOpen();
+    }
+
+    /** A frame from the client (text or binary, both read as UTF-8 JSON). Never throws. */
+    void onFrame(String payload, RecordedFrame.Kind kind) {
+        engine.log().record(id, RecordedFrame.Direction.RECEIVED, kind, payload, 0);
+        if (state == State.CLOSED) {
+            return;
+        }
+        try {
+            handle(payload);
+        } catch (ClientMessages.Invalid e) {
+            close(e.rejection());
+        } catch (RuntimeException e) {
+            // Bad input never crashes the server: whatever slipped through is an invalid argument.
+            close(Rejection.invalid(Rejection.INVALID_ARGUMENT + " (" + e + ")"));
+        }
+    }
+
+    private void handle(String payload) throws ClientMessages.Invalid {
+        JsonNode raw;
+        try {
+            raw = WireJson.MAPPER.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new ClientMessages.Invalid("Invalid JSON payload received. Unexpected token. "
+                    + e.getOriginalMessage());
+        }
+        if (raw == null) {
+            throw new ClientMessages.Invalid("Invalid JSON payload received. Empty message.");
+        }
+        JsonNode message = CamelCase.normalize(raw);
+        String type = ClientMessages.type(message);
+        JsonNode body = message.get(type);
+        if (state == State.AWAITING_SETUP) {
+            if (!type.equals("setup")) {
+                throw new ClientMessages.Invalid(Rejection.INVALID_ARGUMENT + " The first message must be setup.");
+            }
+            engine.onSetup(this, body, apiVersion);
+            return;
+        }
+        if (type.equals("setup")) {
+            throw new ClientMessages.Invalid(Rejection.INVALID_ARGUMENT);
+        }
+        SessionRun current = run;
+        for (ClientEvent event : ClientMessages.events(type, body, id)) {
+            current.deliver(event);
+        }
+    }
+
+    /** Setup accepted: answer {@code setupComplete} and from now on feed {@code session}. */
+    void activate(SessionRun session) {
+        this.run = session;
+        this.state = State.ACTIVE;
+        send(WireJson.object().set("setupComplete", WireJson.object()));
+        session.attach(this);
+    }
+
+    /** Sends one server message; false when the connection is already gone. */
+    public boolean send(ObjectNode message) {
+        if (!isOpen()) {
+            return false;
+        }
+        byte[] frame = WireJson.serverFrame(message);
+        engine.log().record(id, RecordedFrame.Direction.SENT, RecordedFrame.Kind.BINARY,
+                new String(frame, StandardCharsets.UTF_8), 0);
+        try {
+            server.sendBinary(socket, frame);
+            return true;
+        } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+            return false;
+        }
+    }
+
+    /** Closes with a close frame; the full reason is recorded, the wire gets the truncated one. */
+    public void close(Rejection rejection) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        engine.log().record(id, RecordedFrame.Direction.SENT, RecordedFrame.Kind.CLOSE, rejection.reason(),
+                rejection.code());
+        server.close(socket, rejection.code(), rejection.wireReason());
+    }
+
+    /** Cuts the TCP connection without a close frame, like a network failure. */
+    public void drop() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        engine.log().record(id, RecordedFrame.Direction.SENT, RecordedFrame.Kind.CLOSE, "dropped without a close"
+                + " frame", 1006);
+        socket.closeConnection(1006, "dropped by the scenario");
+    }
+
+    /** The socket is gone (either side); tell the run so it can wait for a resumption or fail. */
+    void onClosed(int code, String reason, boolean remote) {
+        boolean wasOpen = state != State.CLOSED;
+        state = State.CLOSED;
+        if (remote && wasOpen) {
+            engine.log().record(id, RecordedFrame.Direction.RECEIVED, RecordedFrame.Kind.CLOSE, reason, code);
+        }
+        SessionRun current = run;
+        if (current != null) {
+            current.detach(this, code, reason);
+        }
+    }
+}

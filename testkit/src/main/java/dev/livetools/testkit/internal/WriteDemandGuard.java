@@ -1,0 +1,94 @@
+package dev.livetools.testkit.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * Works around a lost wakeup in Java-WebSocket 1.6.0's {@link WebSocketServer}.
+ *
+ * <p>The defect: a send from any thread but the selector's appends to the connection's out queue, then sets the
+ * key's interest to READ|WRITE and wakes the selector ({@code onWriteDemand}). The selector thread, finishing a
+ * flush ({@code doWrite}), sets the interest back to READ <em>after</em> it found the queue empty. When the append
+ * and the interest update land between that emptiness check and that reset, the reset wins: the frame waits in the
+ * out queue until some later event (usually the next inbound frame) makes the selector write again. In a
+ * request/response loop that event never comes. {@code repro} test {@code LostWakeupReproTest} forces the
+ * interleaving deterministically.
+ *
+ * <p>The fix: after every send the guard checks, from its own thread and shortly afterwards, whether the
+ * connection still has buffered data, and if so signals write demand again. Only a flush in progress can undo a
+ * signal, and a flush empties the queue of everything appended before it, so while data stays queued the guard keeps
+ * re-signalling (with backoff) and some signal lands after the last reset: every queued frame is written. Sends
+ * stay on the caller's thread (no extra hop on the normal path); the cost is one scheduled check per burst of sends.
+ * Drop this class when the library no longer loses the wakeup (the repro test then fails).
+ */
+public final class WriteDemandGuard implements AutoCloseable {
+
+    private static final long FIRST_CHECK_MICROS = 500;
+    private static final long MAX_CHECK_MICROS = 20_000;
+
+    private final WebSocketServer server;
+    private final ScheduledExecutorService checker;
+    private final Map<WebSocket, AtomicBoolean> scheduled = new ConcurrentHashMap<>();
+    private final AtomicLong resignals = new AtomicLong();
+
+    public WriteDemandGuard(WebSocketServer server) {
+        this.server = server;
+        this.checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-emulator-write-guard");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Call after anything was queued on {@code connection} from a thread other than the selector's. */
+    public void afterSend(WebSocket connection) {
+        AtomicBoolean pending = scheduled.computeIfAbsent(connection, c -> new AtomicBoolean());
+        if (pending.compareAndSet(false, true)) {
+            schedule(connection, pending, FIRST_CHECK_MICROS);
+        }
+    }
+
+    /** Forget a closed connection. */
+    public void release(WebSocket connection) {
+        scheduled.remove(connection);
+    }
+
+    /** How many times data was found still queued and write demand signalled again (for tests and stats). */
+    public long resignals() {
+        return resignals.get();
+    }
+
+    private void schedule(WebSocket connection, AtomicBoolean pending, long delayMicros) {
+        try {
+            checker.schedule(() -> check(connection, pending, delayMicros), delayMicros, TimeUnit.MICROSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            pending.set(false);
+        }
+    }
+
+    private void check(WebSocket connection, AtomicBoolean pending, long lastDelayMicros) {
+        // Clear first: a send after this line schedules its own check, a send before it is seen below.
+        pending.set(false);
+        if (connection.isClosed() || !connection.hasBufferedData()) {
+            return;
+        }
+        resignals.incrementAndGet();
+        server.onWriteDemand(connection);
+        if (pending.compareAndSet(false, true)) {
+            schedule(connection, pending, Math.min(lastDelayMicros * 2, MAX_CHECK_MICROS));
+        }
+    }
+
+    @Override
+    public void close() {
+        checker.shutdownNow();
+        scheduled.clear();
+    }
+}
