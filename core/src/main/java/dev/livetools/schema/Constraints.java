@@ -109,8 +109,12 @@ final class Constraints {
             return pattern(s, pattern.regexp(), pattern.flags(), notes);
         } else if (a instanceof Email email) {
             notes.add("Must be an email address.");
-            return email.regexp().equals(".*") ? s.pattern() == null ? s.withPattern(EMAIL_PATTERN) : s
-                    : pattern(s, email.regexp(), email.flags(), notes);
+            Schema withFormat = s.type() == Schema.Type.STRING && s.format() == null ? s.withFormat("email") : s;
+            if (!email.regexp().equals(".*")) {
+                return pattern(withFormat, email.regexp(), email.flags(), notes);
+            }
+            return withFormat.pattern() == null && withFormat.type() == Schema.Type.STRING
+                    ? withFormat.withPattern(EMAIL_PATTERN) : withFormat;
         } else if (a instanceof Digits digits) {
             notes.add("At most " + digits.integer() + " integer digits and " + digits.fraction()
                     + " fraction digits.");

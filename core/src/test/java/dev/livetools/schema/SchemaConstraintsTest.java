@@ -218,8 +218,8 @@ class SchemaConstraintsTest {
     }
 
     @Test
-    void emailGetsALenientPatternAndASentence() {
-        assertThat(Json.of(param("email"))).isEqualTo("{\"type\":\"STRING\",\"description\":"
+    void emailGetsTheEmailFormatALenientPatternAndASentence() {
+        assertThat(Json.of(param("email"))).isEqualTo("{\"type\":\"STRING\",\"format\":\"email\",\"description\":"
                 + "\"Must be an email address.\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+$\"}");
     }
 

@@ -1,0 +1,72 @@
+package dev.livetools.cli;
+
+import dev.livetools.catalog.ToolDiscoveryException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code livetools} command line. Built-in subcommands live in this package; other modules add theirs through
+ * {@link CliCommandProvider} (found with {@link ServiceLoader}), so core does not depend on them.
+ *
+ * <p>Exit status: 0 on success, 2 for usage and configuration errors (message on stderr), 1 for anything unexpected.
+ */
+@Command(name = "livetools", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A Java tool host for the Gemini Live API.",
+        footer = {"", "Run 'livetools COMMAND --help' for a command's options."})
+public final class LiveToolsCli implements Runnable {
+
+    /** Usage or configuration error. */
+    public static final int EXIT_USAGE = 2;
+    /** An unexpected failure (a bug): the stack trace goes to stderr. */
+    public static final int EXIT_FAILURE = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: every subcommand registered, errors mapped to exit codes. Set its out and err
+     * writers to capture output.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LiveToolsCli());
+        List<CommandLine> subcommands = new ArrayList<>();
+        subcommands.add(new CommandLine(new ToolsCommand()));
+        for (CliCommandProvider provider : ServiceLoader.load(CliCommandProvider.class)) {
+            subcommands.add(new CommandLine(provider.command()));
+        }
+        // ServiceLoader order follows the classpath; sort so --help reads the same everywhere.
+        subcommands.sort(Comparator.comparing(CommandLine::getCommandName));
+        for (CommandLine sub : subcommands) {
+            cli.addSubcommand(sub);
+        }
+        cli.setExecutionExceptionHandler(LiveToolsCli::handle);
+        return cli;
+    }
+
+    /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String who = command.getCommandSpec().qualifiedName();
+        if (e instanceof CliException || e instanceof ToolDiscoveryException) {
+            command.getErr().println(who + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        command.getErr().println(who + ": unexpected error: " + e);
+        e.printStackTrace(command.getErr());
+        return EXIT_FAILURE;
+    }
+}
