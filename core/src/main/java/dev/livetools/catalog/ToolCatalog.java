@@ -17,6 +17,15 @@ import java.util.TreeMap;
  * The tools a host offers: every {@code @LiveTool} method found, each resolved once into a {@link ToolDescriptor}.
  * Tools are kept in name order so that the declarations, and the {@code setup} message, are byte-stable.
  *
+ * <pre>{@code
+ * try (ToolCatalog catalog = ToolCatalog.builder()
+ *         .scanClasspath("com.acme.tools")          // classes on the application classpath
+ *         .addPluginFolder(Path.of("plugins"))      // every jar in the folder, each in its own class loader
+ *         .build()) {                               // fails fast, listing every problem found
+ *     Setup setup = Setup.builder("models/gemini-3.8-live").functionDeclarations(catalog.declarations()).build();
+ * }
+ * }</pre>
+ *
  * <p>Close the catalog to release plugin class loaders.
  */
 public final class ToolCatalog implements AutoCloseable {

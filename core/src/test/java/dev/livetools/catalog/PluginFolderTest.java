@@ -164,6 +164,16 @@ class PluginFolderTest {
     }
 
     @Test
+    void closingTheCatalogReleasesThePluginJars() throws Exception {
+        jar("garden.jar", Map.of("acme.garden.GardenTools", GARDEN));
+        ToolCatalog catalog = ToolCatalog.builder().addPluginFolder(plugins()).build();
+        ClassLoader loader = catalog.find("water").orElseThrow().method().getDeclaringClass().getClassLoader();
+        assertThat(loader.getResource("acme/garden/GardenTools.class")).isNotNull();
+        catalog.close();
+        assertThat(loader.getResource("acme/garden/GardenTools.class")).isNull();
+    }
+
+    @Test
     void aMissingPluginFolderFailsNamingIt() {
         Path missing = tmp.resolve("nowhere");
         assertThatThrownBy(() -> ToolCatalog.builder().addPluginFolder(missing).build())

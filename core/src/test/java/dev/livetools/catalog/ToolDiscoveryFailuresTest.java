@@ -78,6 +78,21 @@ class ToolDiscoveryFailuresTest {
         public static void tag(List tags) { }
     }
 
+    public static final class GenericMethod {
+        @LiveTool
+        public static <T> void keep(T value) { }
+    }
+
+    public static final class IntegerKeys {
+        @LiveTool
+        public static void rank(java.util.Map<Integer, String> byRank) { }
+    }
+
+    public static final class InterfaceType {
+        @LiveTool
+        public static void later(Runnable task) { }
+    }
+
     public static final class NonPublicMethod {
         @LiveTool
         static void hidden(String secret) { }
@@ -207,6 +222,24 @@ class ToolDiscoveryFailuresTest {
     void aRawCollectionFailsAskingForTheElementType() {
         assertThat(failure(RawList.class).getMessage()).isEqualTo(
                 "RawList.tag(List): parameter 'tags': raw List: declare its type arguments, e.g. List<String>");
+    }
+
+    @Test
+    void anUnresolvedTypeVariableFailsNamingTheParameter() {
+        assertThat(failure(GenericMethod.class).getMessage()).isEqualTo("GenericMethod.keep(Object): parameter "
+                + "'value': type variable T of keep() is not resolved; use a concrete type");
+    }
+
+    @Test
+    void aMapWithNonStringKeysFails() {
+        assertThat(failure(IntegerKeys.class).getMessage()).isEqualTo("IntegerKeys.rank(Map): parameter 'byRank': "
+                + "map keys must be String (JSON object keys are text), not java.lang.Integer");
+    }
+
+    @Test
+    void anInterfaceThatIsNotACollectionFails() {
+        assertThat(failure(InterfaceType.class).getMessage()).startsWith("InterfaceType.later(Runnable): parameter "
+                + "'task': java.lang.Runnable is not supported: use a scalar, an enum");
     }
 
     @Test
