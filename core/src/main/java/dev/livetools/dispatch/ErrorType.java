@@ -1,0 +1,17 @@
+package dev.livetools.dispatch;
+
+/** The {@code error.type} of a failed call's response, also reported to a {@link DispatchListener}. */
+public enum ErrorType {
+    /** The model called a name the catalog does not have; the error lists the valid names. */
+    UNKNOWN_TOOL,
+    /** The arguments could not be bound or failed validation; the error has one entry per violation. */
+    INVALID_ARGUMENT,
+    /** The tool threw a {@link dev.livetools.sdk.ToolException}: its message, retryable flag and details. */
+    TOOL_ERROR,
+    /** The tool threw anything else, or produced a result that could not be sent: class and message only. */
+    INTERNAL,
+    /** The call did not finish before its deadline; the method was interrupted. */
+    DEADLINE_EXCEEDED,
+    /** The dispatcher was closed or could not start the call. */
+    UNAVAILABLE
+}

@@ -1,0 +1,337 @@
+package dev.livetools.dispatch.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetools.dispatch.ErrorType;
+import dev.livetools.protocol.FunctionResponse;
+import dev.livetools.protocol.ToolResponse;
+import dev.livetools.sdk.Behavior;
+import dev.livetools.sdk.Scheduling;
+import dev.livetools.sdk.ToolContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One call in flight, and the {@link ToolContext} its method receives. A small state machine guarantees the protocol
+ * rules: at most one final answer, none after cancellation, partial results only before the final one. All state
+ * changes happen under one lock, which also guards the running thread so that an interrupt can never reach a pool
+ * thread that has moved on to another call.
+ */
+final class Call implements ToolContext {
+
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    /** Answered in BATCHED mode; the answer waits for the rest of its toolCall and can still be cancelled. */
+    private static final int HELD = 2;
+    private static final int ANSWERED = 3;
+    private static final int CANCELLED = 4;
+
+    final DispatchEngine engine;
+    final CallGroup group;
+    /** The id as the model sent it, echoed in answers; {@code null} when it sent none. */
+    final String wireId;
+    final String callId;
+    final String name;
+    final ObjectNode args;
+    /** {@code null} when the catalog has no tool of this name. */
+    final ToolInvoker invoker;
+    final Duration timeout;
+    final long queuedNanos;
+    private final Instant deadline;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private int state = QUEUED;
+    private Thread thread;
+    private boolean partialsSent;
+    private volatile boolean cancelled;
+    private List<Runnable> cancelActions;
+    private FunctionResponse held;
+    private ErrorType outcome;
+    private long startedNanos;
+    private long endedNanos;
+    private volatile Future<?> timer;
+
+    Call(DispatchEngine engine, CallGroup group, String wireId, String callId, String name, ObjectNode args,
+         ToolInvoker invoker, Duration timeout) {
+        this.engine = engine;
+        this.group = group;
+        this.wireId = wireId;
+        this.callId = callId;
+        this.name = name;
+        this.args = args;
+        this.invoker = invoker;
+        this.timeout = timeout;
+        this.queuedNanos = System.nanoTime();
+        this.deadline = Instant.now().plus(timeout);
+    }
+
+    /** Moves a queued call to running on the current thread; {@code false} if it was cancelled or timed out first. */
+    boolean start() {
+        lock.lock();
+        try {
+            if (state != QUEUED) {
+                return false;
+            }
+            state = RUNNING;
+            thread = Thread.currentThread();
+            startedNanos = System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+        engine.report(this, dev.livetools.dispatch.CallEvent.Kind.STARTED, null);
+        return true;
+    }
+
+    /** The method has returned: from now on nobody may interrupt this thread on this call's behalf. */
+    void detach() {
+        lock.lock();
+        try {
+            thread = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void armTimer(Future<?> timer) {
+        this.timer = timer;
+        lock.lock();
+        try {
+            if (state == QUEUED || state == RUNNING) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        timer.cancel(false);
+    }
+
+    /** The final answer; ignored when the call was cancelled, timed out or answered already. */
+    void answer(ObjectNode payload, Scheduling scheduling, ErrorType error) {
+        finish(payload, scheduling, error, false);
+    }
+
+    /** The deadline passed: answer DEADLINE_EXCEEDED now, then stop the method. */
+    void expire() {
+        finish(Payloads.deadlineExceeded(name, timeout), null, ErrorType.DEADLINE_EXCEEDED, true);
+    }
+
+    private void finish(ObjectNode payload, Scheduling scheduling, ErrorType error, boolean stop) {
+        List<Runnable> actions = null;
+        boolean sent;
+        lock.lock();
+        try {
+            if (state != QUEUED && state != RUNNING) {
+                return;
+            }
+            endedNanos = System.nanoTime();
+            outcome = error;
+            FunctionResponse response = finalResponse(payload, scheduling);
+            if (group.batched) {
+                state = HELD;
+                held = response;
+                sent = false;
+            } else {
+                state = ANSWERED;
+                // Sent under the lock so that no partial result can overtake the final one.
+                group.send(response);
+                sent = true;
+            }
+            if (stop) {
+                cancelled = true;
+                actions = takeCancelActions();
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        stopTimer();
+        runAll(actions);
+        if (sent) {
+            engine.retire(this, outcome);
+        }
+        group.arrived();
+    }
+
+    /**
+     * Cancels the call: no answer will be sent (a held BATCHED answer is withdrawn), the cancelled flag and callbacks
+     * fire, and the method's thread is interrupted.
+     *
+     * @return {@code false} when the call had already been answered or cancelled
+     */
+    boolean cancel() {
+        List<Runnable> actions;
+        int previous;
+        lock.lock();
+        try {
+            if (state != QUEUED && state != RUNNING && state != HELD) {
+                return false;
+            }
+            previous = state;
+            state = CANCELLED;
+            held = null;
+            if (previous != HELD) {
+                endedNanos = System.nanoTime();
+            }
+            cancelled = true;
+            actions = takeCancelActions();
+            if (thread != null) {
+                thread.interrupt();
+            }
+        } finally {
+            lock.unlock();
+        }
+        stopTimer();
+        runAll(actions);
+        engine.retireCancelled(this);
+        if (previous != HELD) {
+            group.arrived();
+        }
+        return true;
+    }
+
+    /** For a BATCHED flush: the held answer, now committed, or {@code null} if the call was cancelled meanwhile. */
+    FunctionResponse releaseHeld() {
+        lock.lock();
+        try {
+            if (state != HELD) {
+                return null;
+            }
+            state = ANSWERED;
+            FunctionResponse r = held;
+            held = null;
+            return r;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ErrorType outcome() {
+        return outcome;
+    }
+
+    Duration waited() {
+        return startedNanos == 0 ? Duration.ZERO : Duration.ofNanos(startedNanos - queuedNanos);
+    }
+
+    Duration ran() {
+        return startedNanos == 0 || endedNanos == 0 ? Duration.ZERO : Duration.ofNanos(endedNanos - startedNanos);
+    }
+
+    private FunctionResponse finalResponse(ObjectNode payload, Scheduling scheduling) {
+        if (!nonBlocking()) {
+            return FunctionResponse.of(wireId, name, payload);
+        }
+        Scheduling s = scheduling != null ? scheduling : invoker.tool().scheduling();
+        return new FunctionResponse(wireId, name, payload, s, partialsSent ? Boolean.FALSE : null);
+    }
+
+    private boolean nonBlocking() {
+        return invoker != null && invoker.tool().behavior() == Behavior.NON_BLOCKING;
+    }
+
+    private List<Runnable> takeCancelActions() {
+        List<Runnable> actions = cancelActions;
+        cancelActions = null;
+        return actions;
+    }
+
+    private void stopTimer() {
+        Future<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    private void runAll(List<Runnable> actions) {
+        if (actions == null) {
+            return;
+        }
+        for (Runnable action : actions) {
+            engine.runCancelAction(this, action);
+        }
+    }
+
+    // ---- ToolContext ----
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public String toolName() {
+        return name;
+    }
+
+    @Override
+    public String sessionId() {
+        return engine.sessionId();
+    }
+
+    @Override
+    public Instant deadline() {
+        return deadline;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        lock.lock();
+        try {
+            if (!cancelled) {
+                if (cancelActions == null) {
+                    cancelActions = new ArrayList<>(2);
+                }
+                cancelActions.add(action);
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        engine.runCancelAction(this, action);
+    }
+
+    @Override
+    public void sendPartial(Object partial) {
+        sendPartial(partial, null);
+    }
+
+    @Override
+    public void sendPartial(Object partial, Scheduling scheduling) {
+        if (!nonBlocking()) {
+            throw new IllegalStateException(name + " is BLOCKING; only NON_BLOCKING tools can send partial results");
+        }
+        Scheduling s = scheduling != null ? scheduling : invoker.tool().scheduling();
+        ObjectNode payload = Payloads.output(partial);
+        lock.lock();
+        try {
+            if (cancelled) {
+                return;
+            }
+            if (state != RUNNING) {
+                throw new IllegalStateException("call " + callId + " of " + name
+                        + " has already been answered; partial results must come before the final one");
+            }
+            partialsSent = true;
+            group.deliver(new ToolResponse(List.of(new FunctionResponse(wireId, name, payload, s, Boolean.TRUE))));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "call " + callId + " of " + name;
+    }
+}

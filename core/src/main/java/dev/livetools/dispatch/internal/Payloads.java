@@ -1,0 +1,164 @@
+package dev.livetools.dispatch.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.livetools.dispatch.ErrorType;
+import dev.livetools.sdk.ToolException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@code response} objects the model reads: {@code {"output": value}} for results and
+ * {@code {"error": {"type", "message", ...}}} for failures. A response is always a JSON object (protocol §3.4) and
+ * never says nothing: even {@code void} tools answer {@code {"output":"ok"}}.
+ */
+final class Payloads {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Payloads() {
+    }
+
+    static ObjectNode acknowledgement() {
+        return wrap("output", TextNode.valueOf("ok"));
+    }
+
+    /** {@code {"output": value}}; throws if Jackson cannot serialise the value. */
+    static ObjectNode output(Object value) {
+        return wrap("output", json(value));
+    }
+
+    static ObjectNode unknownTool(String name, Collection<String> valid) {
+        ObjectNode error = error(ErrorType.UNKNOWN_TOOL, "There is no tool named '" + name + "'. Valid tools: "
+                + String.join(", ", valid));
+        ArrayNode names = error.putArray("validTools");
+        valid.forEach(names::add);
+        return wrap("error", error);
+    }
+
+    static ObjectNode invalidArguments(String tool, List<Violation> violations) {
+        StringBuilder message = new StringBuilder("Invalid arguments for ").append(tool).append(": ");
+        for (int i = 0; i < violations.size(); i++) {
+            Violation v = violations.get(i);
+            message.append(i == 0 ? "" : "; ").append(v.path()).append(' ').append(v.message());
+        }
+        ObjectNode error = error(ErrorType.INVALID_ARGUMENT, message.toString());
+        error.set("violations", violationArray(violations));
+        return wrap("error", error);
+    }
+
+    static ObjectNode invalidResult(String tool, List<Violation> violations) {
+        ObjectNode error = error(ErrorType.INTERNAL, tool + " produced a result that violates its own constraints");
+        error.set("violations", violationArray(violations));
+        return wrap("error", error);
+    }
+
+    static ObjectNode toolError(ToolException e) {
+        ObjectNode error = error(ErrorType.TOOL_ERROR, e.getMessage());
+        error.put("retryable", e.retryable());
+        for (Map.Entry<String, Object> d : e.details().entrySet()) {
+            // The documented fields win: a detail cannot disguise the error's type or message.
+            if (!error.has(d.getKey())) {
+                error.set(d.getKey(), jsonOrText(d.getValue()));
+            }
+        }
+        return wrap("error", error);
+    }
+
+    static ObjectNode internal(Throwable e, String message) {
+        ObjectNode error = NODES.objectNode();
+        error.put("type", ErrorType.INTERNAL.name());
+        error.put("exception", e.getClass().getName());
+        if (message != null && !message.isEmpty()) {
+            error.put("message", message);
+        }
+        return wrap("error", error);
+    }
+
+    static ObjectNode internal(String message) {
+        return wrap("error", error(ErrorType.INTERNAL, message));
+    }
+
+    static ObjectNode deadlineExceeded(String tool, Duration timeout) {
+        ObjectNode error = error(ErrorType.DEADLINE_EXCEEDED, tool + " did not finish within "
+                + DurationWords.of(timeout) + " and was stopped");
+        error.put("timeoutMillis", timeout.toMillis());
+        return wrap("error", error);
+    }
+
+    static ObjectNode unavailable(String message) {
+        return wrap("error", error(ErrorType.UNAVAILABLE, message));
+    }
+
+    /** The JSON for a value, with direct paths for the common scalars. */
+    static JsonNode json(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        if (value instanceof String s) {
+            return TextNode.valueOf(s);
+        }
+        if (value instanceof Integer i) {
+            return IntNode.valueOf(i);
+        }
+        if (value instanceof Boolean b) {
+            return BooleanNode.valueOf(b);
+        }
+        if (value instanceof Long l) {
+            return LongNode.valueOf(l);
+        }
+        if (value instanceof Double d) {
+            return DoubleNode.valueOf(d);
+        }
+        if (value instanceof JsonNode n) {
+            return n;
+        }
+        return DispatchJson.mapper().valueToTree(value);
+    }
+
+    /** Like {@link #json}, but never fails: what Jackson cannot write is sent as its {@code toString()}. */
+    static JsonNode jsonOrText(Object value) {
+        try {
+            return json(value);
+        } catch (RuntimeException e) {
+            return TextNode.valueOf(String.valueOf(value));
+        }
+    }
+
+    private static ArrayNode violationArray(List<Violation> violations) {
+        ArrayNode array = NODES.arrayNode(violations.size());
+        for (Violation v : violations) {
+            ObjectNode entry = array.addObject();
+            entry.put("path", v.path());
+            entry.put("constraint", v.constraint());
+            entry.put("message", v.message());
+            if (v.rejectedValue() != null) {
+                entry.set("rejectedValue", v.rejectedValue());
+            }
+        }
+        return array;
+    }
+
+    private static ObjectNode error(ErrorType type, String message) {
+        ObjectNode error = NODES.objectNode();
+        error.put("type", type.name());
+        error.put("message", message);
+        return error;
+    }
+
+    private static ObjectNode wrap(String key, JsonNode value) {
+        ObjectNode o = NODES.objectNode();
+        o.set(key, value);
+        return o;
+    }
+}
