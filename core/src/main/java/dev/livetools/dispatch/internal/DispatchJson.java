@@ -3,21 +3,20 @@ package dev.livetools.dispatch.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.livetools.schema.ParamNamesModule;
+import dev.livetools.schema.Presence;
 import dev.livetools.sdk.Param;
+import java.lang.annotation.Annotation;
 import java.math.BigInteger;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one Jackson configuration dispatch binds arguments and writes results with. Configured once and shared: an
@@ -41,7 +40,10 @@ final class DispatchJson {
                 byte.class, Byte.class, BigInteger.class}) {
             addDeserializer(wholeNumbers, c);
         }
+        // The introspector first: adding modules appends theirs to it, setting it later would drop them.
         ObjectMapper mapper = JsonMapper.builder()
+                .annotationIntrospector(new RequiredFieldsIntrospector())
+                .addModule(new ParamNamesModule())
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(wholeNumbers)
@@ -51,7 +53,6 @@ final class DispatchJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .annotationIntrospector(new ToolTypeIntrospector())
                 .build();
         return mapper;
     }
@@ -62,30 +63,13 @@ final class DispatchJson {
     }
 
     /**
-     * Makes nested records and POJOs follow the same rules as tool parameters: {@code @Param(name)} renames a field,
-     * and a field is required unless it is an {@code Optional}, {@code @Nullable} or {@code @Param(required=false)},
-     * so a model that leaves out a nested field hears about it instead of getting a silent 0 or null.
+     * Makes nested records follow the schema's rule ({@link Presence}): a component is required unless it is an
+     * {@code Optional}, {@code @Nullable} or {@code @Param(required=false)}, so a model that leaves out a nested field
+     * hears about it instead of getting a silent 0 or null. Jackson enforces this for creator properties (records,
+     * {@code @JsonCreator}); names come from {@link ParamNamesModule}.
      */
-    private static final class ToolTypeIntrospector extends JacksonAnnotationIntrospector {
+    private static final class RequiredFieldsIntrospector extends JacksonAnnotationIntrospector {
         private static final long serialVersionUID = 1L;
-
-        @Override
-        public PropertyName findNameForDeserialization(Annotated a) {
-            Param param = _findAnnotation(a, Param.class);
-            if (param != null && !param.name().isEmpty()) {
-                return PropertyName.construct(param.name());
-            }
-            return super.findNameForDeserialization(a);
-        }
-
-        @Override
-        public PropertyName findNameForSerialization(Annotated a) {
-            Param param = _findAnnotation(a, Param.class);
-            if (param != null && !param.name().isEmpty()) {
-                return PropertyName.construct(param.name());
-            }
-            return super.findNameForSerialization(a);
-        }
 
         @Override
         public Boolean hasRequiredMarker(AnnotatedMember m) {
@@ -93,21 +77,11 @@ final class DispatchJson {
             if (explicit != null) {
                 return explicit;
             }
-            Class<?> raw = m.getRawType();
-            if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
-                    || raw == OptionalDouble.class) {
-                return null;
-            }
             Param param = _findAnnotation(m, Param.class);
-            if (param != null && !param.required()) {
-                return null;
-            }
-            for (java.lang.annotation.Annotation a : m.getAllAnnotations().annotations()) {
-                if (a.annotationType().getSimpleName().equals("Nullable")) {
-                    return null;
-                }
-            }
-            return Boolean.TRUE;
+            List<Annotation> annotations = new ArrayList<>();
+            m.getAllAnnotations().annotations().forEach(annotations::add);
+            return Presence.required(param == null || param.required(), m.getRawType(), annotations) ? Boolean.TRUE
+                    : null;
         }
     }
 }

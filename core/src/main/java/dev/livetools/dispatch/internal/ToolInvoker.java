@@ -12,7 +12,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.executable.ExecutableValidator;
+import jakarta.validation.metadata.CascadableDescriptor;
+import jakarta.validation.metadata.ContainerDescriptor;
+import jakarta.validation.metadata.ElementDescriptor;
 import jakarta.validation.metadata.MethodDescriptor;
+import jakarta.validation.metadata.ParameterDescriptor;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -105,10 +109,10 @@ final class ToolInvoker {
             try {
                 MethodDescriptor md = validator.getConstraintsForClass(method.getDeclaringClass())
                         .getConstraintsForMethod(method.getName(), method.getParameterTypes());
-                if (md != null && md.hasConstrainedParameters()) {
+                if (md != null && constrainsParameters(md)) {
                     parameterValidator = validator.forExecutables();
                 }
-                if (md != null && md.hasConstrainedReturnValue() && !tool.async()) {
+                if (md != null && constrains(md.getReturnValueDescriptor()) && !tool.async()) {
                     returnValidator = validator.forExecutables();
                 }
             } catch (ValidationException e) {
@@ -266,6 +270,27 @@ final class ToolInvoker {
         Object invalid = cv.getInvalidValue();
         return new Violation(parameter, path.toString(), constraint, cv.getMessage(),
                 invalid == null ? null : Payloads.jsonOrText(invalid));
+    }
+
+    /**
+     * Whether validating the parameters can find anything. Unlike {@code hasConstrainedParameters()} this also
+     * counts container-element constraints such as {@code List<@NotBlank String>}.
+     */
+    private static boolean constrainsParameters(MethodDescriptor md) {
+        if (md.getCrossParameterDescriptor().hasConstraints()) {
+            return true;
+        }
+        for (ParameterDescriptor p : md.getParameterDescriptors()) {
+            if (constrains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <D extends ElementDescriptor & CascadableDescriptor & ContainerDescriptor> boolean constrains(
+            D d) {
+        return d.hasConstraints() || d.isCascaded() || !d.getConstrainedContainerElementTypes().isEmpty();
     }
 
     private static boolean declaresConstraints(Method m) {
