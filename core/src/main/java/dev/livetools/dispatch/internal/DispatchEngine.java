@@ -34,7 +34,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -53,7 +52,6 @@ public final class DispatchEngine {
     private final boolean listening;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
-    private final Semaphore permits;
     private final ScheduledThreadPoolExecutor timers = ToolThreads.timers();
     private final ConcurrentHashMap<String, Call> active = new ConcurrentHashMap<>();
     private final RecentIds recentIds = new RecentIds(REMEMBERED_IDS);
@@ -70,15 +68,13 @@ public final class DispatchEngine {
         if (settings.executor() != null) {
             this.executor = settings.executor();
             this.ownedExecutor = null;
-            this.permits = null;
             this.virtualThreads = false;
         } else {
             ExecutorService virtual = ToolThreads.virtualPerCall();
             this.virtualThreads = virtual != null;
             this.ownedExecutor = virtual != null ? virtual : ToolThreads.boundedPool(settings.maxConcurrency());
-            this.executor = ownedExecutor;
-            // Virtual threads are unbounded; the pool on 17 bounds itself.
-            this.permits = virtual != null ? new Semaphore(settings.maxConcurrency()) : null;
+            // Virtual threads are unbounded; the pool on 17 bounds itself (and queues FIFO).
+            this.executor = virtual != null ? new FifoLimiter(virtual, settings.maxConcurrency()) : ownedExecutor;
         }
     }
 
@@ -167,31 +163,17 @@ public final class DispatchEngine {
     }
 
     private void run(Call call) {
-        boolean permitted = false;
+        if (!call.start()) {
+            return;
+        }
         try {
-            if (permits != null) {
-                permits.acquire();
-                permitted = true;
-            }
-            if (!call.start()) {
-                return;
-            }
-            try {
-                execute(call);
-            } catch (Throwable t) {
-                failed(call, t);
-            } finally {
-                call.detach();
-                // An interrupt aimed at this call may have landed after the method returned; the thread moves on clean.
-                Thread.interrupted();
-            }
-        } catch (InterruptedException e) {
-            // Only close() interrupts a call still waiting for a permit.
-            call.answer(Payloads.unavailable("the tool host is shutting down"), null, ErrorType.UNAVAILABLE);
+            execute(call);
+        } catch (Throwable t) {
+            failed(call, t);
         } finally {
-            if (permitted) {
-                permits.release();
-            }
+            call.detach();
+            // An interrupt aimed at this call may have landed after the method returned; the thread moves on clean.
+            Thread.interrupted();
         }
     }
 
