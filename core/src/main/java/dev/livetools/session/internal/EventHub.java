@@ -1,0 +1,96 @@
+package dev.livetools.session.internal;
+
+import dev.livetools.session.LiveSessionListener;
+import dev.livetools.session.SessionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers session events in order on one event thread, to listeners and to {@link Flow} subscribers. Emitting never
+ * blocks the caller (the socket read thread): a subscriber that falls more than its buffer behind loses events, with a
+ * warning, rather than stalling the connection.
+ */
+public final class EventHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    private static final int SUBSCRIBER_BUFFER = 4096;
+
+    private final ExecutorService thread;
+    private volatile Thread eventThread;
+    private final SubmissionPublisher<SessionEvent> publisher;
+    private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
+
+    public EventHub(String name) {
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            eventThread = t;
+            return t;
+        });
+        this.publisher = new SubmissionPublisher<>(thread, SUBSCRIBER_BUFFER);
+    }
+
+    public void addListener(LiveSessionListener listener) {
+        listeners.add(listener);
+    }
+
+    public Flow.Publisher<SessionEvent> publisher() {
+        return publisher;
+    }
+
+    public void emit(SessionEvent event) {
+        try {
+            thread.execute(() -> deliver(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("event after close dropped: {}", event);
+        }
+    }
+
+    private void deliver(SessionEvent event) {
+        for (LiveSessionListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("session listener {} failed on {}: {}", l.getClass().getName(),
+                        event.getClass().getSimpleName(), e.toString());
+            }
+        }
+        if (publisher.hasSubscribers()) {
+            publisher.offer(event, (subscriber, dropped) -> {
+                LOG.warn("a session event subscriber is {} events behind; dropped a {}", SUBSCRIBER_BUFFER,
+                        dropped.getClass().getSimpleName());
+                return false;
+            });
+        }
+    }
+
+    /** Delivers what is queued, then completes subscribers and stops the thread. */
+    @Override
+    public void close() {
+        try {
+            thread.execute(publisher::close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return;
+        }
+        thread.shutdown();
+        if (Thread.currentThread() == eventThread) {
+            return; // closed by a listener: the queue drains after it returns
+        }
+        try {
+            if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+    }
+}

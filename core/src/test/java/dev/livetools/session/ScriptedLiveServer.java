@@ -1,0 +1,248 @@
+package dev.livetools.session;
+
+import dev.livetools.protocol.ClientMessage;
+import dev.livetools.protocol.LiveCodec;
+import dev.livetools.protocol.ServerMessage;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A Live server on 127.0.0.1 for session tests, scripted by reacting to what the client sends. It sends server
+ * frames as BINARY, pretty-printed like the service, mostly the recorded frames from {@code live-samples}.
+ *
+ * <p>Java-WebSocket 1.6.0's server can leave a frame sent from a foreign thread queued until the next inbound frame
+ * (a lost selector wake-up), so this server sends only from its own callbacks: every reaction is scripted as a
+ * response to a client frame or to a connection opening.
+ */
+final class ScriptedLiveServer implements AutoCloseable {
+
+    /** What the server does when something happens on connection number {@code connection} (1-based). */
+    interface Script {
+        default void onOpen(Peer peer) {
+        }
+
+        void onMessage(Peer peer, ClientMessage message);
+    }
+
+    /** One record of traffic or of a connection event, in the order the server saw them. */
+    record Event(int sequence, int connection, String what, ClientMessage message, String raw) {
+    }
+
+    /** The server side of one connection, for use inside script callbacks. */
+    final class Peer {
+        private final WebSocket socket;
+        final int connection;
+
+        Peer(WebSocket socket, int connection) {
+            this.socket = socket;
+            this.connection = connection;
+        }
+
+        /** A recorded sample, byte-exact, as a binary frame. */
+        Peer sendSample(String name) {
+            socket.send(sample(name));
+            return this;
+        }
+
+        Peer send(ServerMessage message) {
+            socket.send(codec.encodeServerBytes(message));
+            return this;
+        }
+
+        /** Raw text as a BINARY frame (for malformed frames). */
+        Peer sendRawBinary(String text) {
+            socket.send(text.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /** Raw text as a TEXT frame. */
+        Peer sendRawText(String text) {
+            socket.send(text);
+            return this;
+        }
+
+        void close(int code, String reason) {
+            socket.close(code, reason);
+        }
+
+        /**
+         * Drops the TCP connection without a close frame, once the frames sent before have had time to leave
+         * (closing the channel at once would discard them, which is not what a network drop after them looks like).
+         * Closing a channel is safe from any thread, unlike sending.
+         */
+        void drop() {
+            CompletableFuture.delayedExecutor(40, TimeUnit.MILLISECONDS)
+                    .execute(() -> socket.closeConnection(1006, "dropped by test server"));
+        }
+
+        String header(String name) {
+            return socket.getAttachment() == null ? null : ((Map<String, String>) socket.getAttachment()).get(name);
+        }
+    }
+
+    private final LiveCodec codec = new LiveCodec();
+    private final Script script;
+    private final Server server;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final List<Event> log = new ArrayList<>();
+    private final Map<WebSocket, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<String, String>> handshakeHeaders = new ConcurrentHashMap<>();
+    private final Map<Integer, String> resourceDescriptors = new ConcurrentHashMap<>();
+
+    ScriptedLiveServer(Script script) {
+        this.script = script;
+        this.server = new Server();
+        server.setReuseAddr(true);
+        server.setTcpNoDelay(true);
+        server.setConnectionLostTimeout(0);
+        server.start();
+        try {
+            if (!started.await(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test server did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] sample(String name) {
+        try (InputStream in = ScriptedLiveServer.class.getResourceAsStream("/live-samples/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no sample " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "ws://127.0.0.1:" + server.getPort()
+                + "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
+    }
+
+    LiveEndpoint endpoint() {
+        return LiveEndpoint.url(url());
+    }
+
+    Map<String, String> headersOf(int connection) {
+        return handshakeHeaders.getOrDefault(connection, Map.of());
+    }
+
+    String resourceOf(int connection) {
+        return resourceDescriptors.get(connection);
+    }
+
+    synchronized List<Event> events() {
+        return List.copyOf(log);
+    }
+
+    /** The client messages received, on any connection, matching {@code filter}. */
+    synchronized List<Event> received(Predicate<Event> filter) {
+        return log.stream().filter(e -> e.message != null).filter(filter).toList();
+    }
+
+    /** Waits until at least {@code count} events match. */
+    List<Event> await(Predicate<Event> filter, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                List<Event> matching = log.stream().filter(filter).toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("timed out waiting for " + count + " matching events; log: " + log);
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    private synchronized void record(int connection, String what, ClientMessage message, String raw) {
+        log.add(new Event(sequence.incrementAndGet(), connection, what, message, raw));
+        notifyAll();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.stop(1000);
+    }
+
+    private final class Server extends WebSocketServer {
+
+        Server() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            int number = connections.incrementAndGet();
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            handshake.iterateHttpFields().forEachRemaining(h -> headers.put(h, handshake.getFieldValue(h)));
+            handshakeHeaders.put(number, headers);
+            resourceDescriptors.put(number, handshake.getResourceDescriptor());
+            conn.setAttachment(headers);
+            Peer peer = new Peer(conn, number);
+            peers.put(conn, peer);
+            record(number, "open", null, null);
+            script.onOpen(peer);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String text) {
+            Peer peer = peers.get(conn);
+            ClientMessage message = codec.decodeClient(text);
+            record(peer.connection, message.kind(), message, text);
+            script.onMessage(peer, message);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, ByteBuffer bytes) {
+            onMessage(conn, StandardCharsets.UTF_8.decode(bytes).toString());
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            Peer peer = peers.get(conn);
+            if (peer != null) {
+                record(peer.connection, "close " + code, null, reason);
+            }
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            if (conn == null) {
+                started.countDown();
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+    }
+}
