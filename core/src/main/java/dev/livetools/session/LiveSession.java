@@ -630,8 +630,8 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** Guarded by lock. Tells the application about calls that can no longer be answered, and stops them. */
-    private void abandonOutstanding(String reason, List<Runnable> after) {
-        List<CallLedger.Entry> abandoned = ledger.abandonOutstanding();
+    private void abandonOutstanding(String reason, boolean cleanClose, List<Runnable> after) {
+        List<CallLedger.Entry> abandoned = ledger.abandonOutstanding(cleanClose);
         if (abandoned.isEmpty()) {
             return;
         }
@@ -667,7 +667,7 @@ public final class LiveSession implements AutoCloseable {
     private void openReplacement(List<Runnable> after) {
         String handle = resumptionEnabled ? resumptionHandle : null;
         if (handle == null) {
-            abandonOutstanding("the server ended the connection and gave no resumption handle", after);
+            abandonOutstanding("the server ended the connection and gave no resumption handle", false, after);
         }
         Connection next;
         try {
@@ -817,7 +817,7 @@ public final class LiveSession implements AutoCloseable {
             closed = true;
             state = ConnectionState.CLOSED;
             cancelTimer();
-            abandonOutstanding("the session ended: " + reason, after);
+            abandonOutstanding("the session ended: " + reason, failure == null && usable(active), after);
             queuedMessages.clear();
             a = active;
             r = replacement;

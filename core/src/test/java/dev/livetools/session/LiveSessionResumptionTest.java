@@ -297,4 +297,22 @@ class LiveSessionResumptionTest {
         }
     }
 
+
+    @Test
+    void closingAfterAnAnswerWasWrittenReportsNothingUnanswered() throws Exception {
+        EventRecorder events = new EventRecorder();
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m instanceof Setup) {
+                peer.sendSample(SETUP_COMPLETE).send(calls("c1"));
+            }
+        });
+             ScriptedToolRunner runner = new ScriptedToolRunner().answerAtOnce()) {
+            LiveSession session = builder(server, runner, events).connect();
+            server.await(responseTo("c1"), 1, WAIT);
+            session.close();
+            session.closed().get();
+            events.awaitState(ConnectionState.CLOSED);
+            assertThat(events.tool(SessionEvent.ToolStage.UNANSWERED)).isEmpty();
+        }
+    }
 }

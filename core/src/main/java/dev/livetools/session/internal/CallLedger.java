@@ -199,9 +199,16 @@ public final class CallLedger {
 
     /**
      * Gives up on every call whose answer has not been delivered: the session ended or continues as a new session
-     * that never heard of them. Returns those entries, now {@link Status#UNANSWERED}.
+     * that never heard of them. Returns those entries, now {@link Status#UNANSWERED}. When the client itself closes
+     * the connection cleanly, what was written goes out before the close frame, so it counts as delivered.
      */
-    public List<Entry> abandonOutstanding() {
+    public List<Entry> abandonOutstanding(boolean writtenCountsAsDelivered) {
+        if (writtenCountsAsDelivered) {
+            for (InFlight f : inFlight) {
+                f.entry.delivered.add(f.response);
+            }
+            inFlight.clear();
+        }
         List<Entry> abandoned = new ArrayList<>();
         for (Entry e : entries.values()) {
             if (e.status == Status.RUNNING || (e.status == Status.ANSWERED && hasPendingOrInFlight(e))) {
