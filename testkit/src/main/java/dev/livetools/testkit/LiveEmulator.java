@@ -120,6 +120,14 @@ public final class LiveEmulator implements AutoCloseable {
         return engine.guardRechecks();
     }
 
+    /**
+     * How many lost wakeups of the WebSocket library the write guard rescued: frames that were queued with no write
+     * interest left, which would have waited for the client's next frame. Diagnostic only.
+     */
+    public long writeGuardRescues() {
+        return engine.guardRescues();
+    }
+
     /** The self-signed certificate of TLS mode. */
     public X509Certificate certificate() {
         return tls().certificate();

@@ -78,6 +78,10 @@ public final class EmulatorEngine {
         return server.guard().resignals();
     }
 
+    public long guardRescues() {
+        return server.guard().rescues();
+    }
+
     public void enqueue(Scenario scenario) {
         queued.add(scenario);
     }

@@ -1,5 +1,7 @@
 package dev.livetools.testkit.internal;
 
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -8,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -37,6 +40,7 @@ public final class WriteDemandGuard implements AutoCloseable {
     private final ScheduledExecutorService checker;
     private final Map<WebSocket, AtomicBoolean> scheduled = new ConcurrentHashMap<>();
     private final AtomicLong resignals = new AtomicLong();
+    private final AtomicLong rescues = new AtomicLong();
 
     public WriteDemandGuard(WebSocketServer server) {
         this.server = server;
@@ -65,6 +69,14 @@ public final class WriteDemandGuard implements AutoCloseable {
         return resignals.get();
     }
 
+    /**
+     * How many of those re-signals found the write interest already reset while data was queued: wakeups the
+     * library had lost, which without the guard would have stalled until the next inbound frame.
+     */
+    public long rescues() {
+        return rescues.get();
+    }
+
     private void schedule(WebSocket connection, AtomicBoolean pending, long delayMicros) {
         try {
             checker.schedule(() -> check(connection, pending, delayMicros), delayMicros, TimeUnit.MICROSECONDS);
@@ -80,9 +92,23 @@ public final class WriteDemandGuard implements AutoCloseable {
             return;
         }
         resignals.incrementAndGet();
+        if (lostWriteInterest(connection)) {
+            rescues.incrementAndGet();
+        }
         server.onWriteDemand(connection);
         if (pending.compareAndSet(false, true)) {
             schedule(connection, pending, Math.min(lastDelayMicros * 2, MAX_CHECK_MICROS));
+        }
+    }
+
+    private static boolean lostWriteInterest(WebSocket connection) {
+        if (!(connection instanceof WebSocketImpl impl) || impl.getSelectionKey() == null) {
+            return false;
+        }
+        try {
+            return (impl.getSelectionKey().interestOps() & SelectionKey.OP_WRITE) == 0;
+        } catch (CancelledKeyException e) {
+            return false;
         }
     }
 

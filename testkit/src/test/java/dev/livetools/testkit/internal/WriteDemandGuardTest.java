@@ -1,0 +1,29 @@
+package dev.livetools.testkit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The lost wakeup of {@link LostWakeupReproTest}, forced the same way, is rescued by the guard. */
+@Timeout(10)
+class WriteDemandGuardTest {
+
+    @Test
+    void aFrameSentDuringTheSelectorsFlushArrivesWithoutAnotherInboundFrame() throws Exception {
+        LostWakeupRace.Server server = new LostWakeupRace.Server(true);
+        server.start();
+        try {
+            LostWakeupReproTest.Client client = LostWakeupReproTest.Client.connect(server);
+            LostWakeupReproTest.Client.raceTo(server, client);
+
+            assertThat(client.received.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(client.received.poll(1, TimeUnit.SECONDS)).isEqualTo("second");
+            assertThat(server.guard.rescues()).isEqualTo(1);
+            client.closeBlocking();
+        } finally {
+            server.shutdown();
+        }
+    }
+}
