@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +37,15 @@ public final class EventHub implements AutoCloseable {
             eventThread = t;
             return t;
         });
-        this.publisher = new SubmissionPublisher<>(thread, SUBSCRIBER_BUFFER);
+        // Subscribers get their own thread, one that retires when idle: the publisher still needs it to deliver
+        // onComplete after the event thread has stopped.
+        ThreadPoolExecutor subscriberThread = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name + "-subscribers");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.publisher = new SubmissionPublisher<>(subscriberThread, SUBSCRIBER_BUFFER);
     }
 
     public void addListener(LiveSessionListener listener) {

@@ -1,0 +1,79 @@
+package dev.livetools.session;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LiveEndpointTest {
+
+    private static final String KEY = "AIza-secret-key";
+
+    @Test
+    void geminiApiDefaultsToV1betaWithTheKeyInTheHeader() {
+        LiveEndpoint e = LiveEndpoint.geminiApi(KEY);
+        assertThat(e.connectUri().toString()).isEqualTo("wss://generativelanguage.googleapis.com/ws/"
+                + "google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent");
+        assertThat(e.handshakeHeaders()).containsExactly(java.util.Map.entry("x-goog-api-key", KEY));
+        assertThat(e.toString()).doesNotContain(KEY);
+        assertThat(e.modelName("gemini-3.8-live")).isEqualTo("models/gemini-3.8-live");
+        assertThat(e.modelName("models/x")).isEqualTo("models/x");
+    }
+
+    @Test
+    void geminiApiV1alpha() {
+        assertThat(LiveEndpoint.geminiApi(KEY, "v1alpha").connectUri().toString())
+                .contains("google.ai.generativelanguage.v1alpha.GenerativeService.BidiGenerateContent");
+        assertThatThrownBy(() -> LiveEndpoint.geminiApi(KEY, "v2")).hasMessageContaining("v1alpha, v1beta or v1");
+    }
+
+    @Test
+    void ephemeralTokensUseTheConstrainedMethodAndAccessTokenButAreNeverPrinted() {
+        LiveEndpoint e = LiveEndpoint.ephemeralToken("auth_tokens/abc123");
+        assertThat(e.connectUri().toString()).isEqualTo("wss://generativelanguage.googleapis.com/ws/google.ai."
+                + "generativelanguage.v1alpha.GenerativeService.BidiGenerateContentConstrained"
+                + "?access_token=auth_tokens%2Fabc123");
+        assertThat(e.displayUri()).endsWith("?access_token=***");
+        assertThat(e.toString()).doesNotContain("abc123");
+        assertThat(e.handshakeHeaders()).isEmpty();
+        assertThatThrownBy(() -> LiveEndpoint.ephemeralToken("abc")).hasMessageContaining("auth_tokens/");
+    }
+
+    @Test
+    void vertexAiUsesLlmBidiServiceABearerTokenFetchedPerConnectAndFullModelNames() {
+        int[] fetched = {0};
+        LiveEndpoint e = LiveEndpoint.vertexAi("my-project", "us-central1", () -> "token-" + (++fetched[0]));
+        assertThat(e.connectUri().toString()).isEqualTo("wss://us-central1-aiplatform.googleapis.com/ws/"
+                + "google.cloud.aiplatform.v1beta1.LlmBidiService/BidiGenerateContent");
+        assertThat(e.handshakeHeaders()).containsEntry("Authorization", "Bearer token-1");
+        assertThat(e.handshakeHeaders()).containsEntry("Authorization", "Bearer token-2");
+        assertThat(e.modelName("gemini-live-2.5-flash-native-audio")).isEqualTo(
+                "projects/my-project/locations/us-central1/publishers/google/models/gemini-live-2.5-flash-native-audio");
+        assertThat(e.toString()).doesNotContain("token-");
+        assertThat(LiveEndpoint.vertexAi("p", "global", () -> "t").connectUri().getHost())
+                .isEqualTo("aiplatform.googleapis.com");
+    }
+
+    @Test
+    void anyWsUrlWithAnOptionalKey() {
+        LiveEndpoint plain = LiveEndpoint.url("ws://127.0.0.1:9000/ws");
+        assertThat(plain.handshakeHeaders()).isEmpty();
+        assertThat(plain.modelName("m")).isEqualTo("models/m");
+        assertThat(LiveEndpoint.url("wss://proxy.example/live", KEY).handshakeHeaders())
+                .containsEntry("x-goog-api-key", KEY);
+        assertThatThrownBy(() -> LiveEndpoint.url("http://example.com")).hasMessageContaining("ws:// or wss://");
+    }
+
+    @Test
+    void aKeyPastedIntoACustomUrlIsRedactedWhenPrinted() {
+        LiveEndpoint e = LiveEndpoint.url("wss://example.com/ws?key=" + KEY + "&alt=json");
+        assertThat(e.displayUri()).isEqualTo("wss://example.com/ws?key=***&alt=json");
+        assertThat(e.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void onlyGoogleHostsNeedAKey() {
+        assertThat(LiveEndpoint.needsApiKey("wss://generativelanguage.googleapis.com/ws/x")).isTrue();
+        assertThat(LiveEndpoint.needsApiKey("ws://127.0.0.1:8080/ws")).isFalse();
+    }
+}
