@@ -1,0 +1,190 @@
+package dev.livetools.testkit;
+
+import dev.livetools.catalog.ToolCatalog;
+import dev.livetools.dispatch.CallEvent;
+import dev.livetools.dispatch.DispatchListener;
+import dev.livetools.dispatch.ToolDispatcher;
+import dev.livetools.session.LiveEndpoint;
+import dev.livetools.session.LiveSession;
+import dev.livetools.session.LiveSessionListener;
+import dev.livetools.session.SessionEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a {@link Scenario} against real tools: the {@link LiveEmulator} plays the model, a real {@link LiveSession}
+ * with a {@link ToolDispatcher} plays the host, and the tester plays the user by sending the scenario's
+ * {@link Scenario#userTurns() user turns} (those before the first {@code turnComplete} right after setup, the others
+ * when the model's preceding turn completes).
+ *
+ * <pre>{@code
+ * @LiveEmulatorTest
+ * class LightsTest {
+ *     @Test
+ *     void turnsOnTheKitchenLight(LiveToolsTester tester) {
+ *         ToolRun run = tester.run(Scenario.fromResource("kitchen-light.json"), new HomeTools());
+ *         assertTrue(run.passed(), run.report());
+ *     }
+ * }
+ * }</pre>
+ */
+public final class LiveToolsTester {
+
+    /** The model the session declares; the emulator knows it by default. */
+    public static final String DEFAULT_MODEL = "gemini-3.8-live";
+
+    private final LiveEmulator emulator;
+    private Duration timeout = Duration.ofSeconds(30);
+    private String model = DEFAULT_MODEL;
+    private String apiKey;
+    private final List<LiveSessionListener> listeners = new ArrayList<>();
+    private final List<DispatchListener> dispatchListeners = new ArrayList<>();
+
+    private LiveToolsTester(LiveEmulator emulator) {
+        this.emulator = Objects.requireNonNull(emulator, "emulator");
+        if (emulator.isTls()) {
+            throw new IllegalArgumentException("LiveToolsTester drives a plain ws:// emulator; build it without tls");
+        }
+    }
+
+    public static LiveToolsTester forEmulator(LiveEmulator emulator) {
+        return new LiveToolsTester(emulator);
+    }
+
+    public LiveEmulator emulator() {
+        return emulator;
+    }
+
+    /** How long a run may take in total (default 30 s). */
+    public LiveToolsTester timeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("LiveToolsTester.timeout must be positive, got " + timeout);
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    public LiveToolsTester model(String model) {
+        this.model = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /** The key to connect with, when the emulator requires one. */
+    public LiveToolsTester apiKey(String apiKey) {
+        this.apiKey = apiKey;
+        return this;
+    }
+
+    /** Also sees every session event (for printing a conversation). */
+    public LiveToolsTester listener(LiveSessionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Also sees every dispatcher call event (for timings). */
+    public LiveToolsTester dispatchListener(DispatchListener listener) {
+        dispatchListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Plays {@code scenario} against these tools: instances (used as they are) or classes (created with their
+     * no-argument constructor).
+     */
+    public ToolRun run(Scenario scenario, Object... tools) {
+        Map<Class<?>, Object> instances = new HashMap<>();
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (Object tool : tools) {
+            Objects.requireNonNull(tool, "tool");
+            Class<?> type = tool instanceof Class<?> c ? c : tool.getClass();
+            classes.add(type);
+            if (!(tool instanceof Class<?>)) {
+                instances.put(type, tool);
+            }
+        }
+        try (ToolCatalog catalog = ToolCatalog.builder().addClasses(classes.toArray(Class<?>[]::new))
+                .instanceFactory(type -> instances.containsKey(type) ? instances.get(type)
+                        : type.getConstructor().newInstance())
+                .build()) {
+            return run(scenario, catalog);
+        }
+    }
+
+    /** Plays {@code scenario} against the tools of {@code catalog} (which the caller closes). */
+    public ToolRun run(Scenario scenario, ToolCatalog catalog) {
+        emulator.enqueue(scenario);
+        List<SessionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        UserTurns user = new UserTurns(scenario);
+        LiveSession.Builder builder = LiveSession.builder(LiveEndpoint.url(emulator.url().toString(), apiKey))
+                .model(model)
+                .reconnect(Duration.ofMillis(50), Duration.ofMillis(500), 5)
+                .listener(events::add);
+        listeners.forEach(builder::listener);
+        ToolDispatcher.Builder dispatch = ToolDispatcher.builder(catalog).listener(event -> {
+            if (event.kind() == CallEvent.Kind.STARTED) {
+                builder.toolStarted().accept(event.callId());
+            }
+            dispatchListeners.forEach(l -> l.onEvent(event));
+        });
+        try (ToolDispatcher dispatcher = dispatch.build()) {
+            builder.tools(catalog.declarations(), dispatcher).listener(user);
+            ScenarioResult result;
+            try (LiveSession session = builder.connect()) {
+                user.start(session);
+                result = emulator.awaitResult(timeout);
+            }
+            return new ToolRun(result, List.copyOf(events));
+        }
+    }
+
+    /**
+     * Sends the scenario's user turns: those before the scenario's first {@code turnComplete} at once, those after
+     * the k-th {@code turnComplete} step when the session sees its k-th turn complete. Sending early is harmless (the
+     * emulator keeps client messages for later expectations); sending late would stall the run.
+     */
+    private static final class UserTurns implements LiveSessionListener {
+        private final List<List<String>> byTurn = new ArrayList<>();
+        private final AtomicInteger completedTurns = new AtomicInteger();
+        private final AtomicReference<LiveSession> session = new AtomicReference<>();
+
+        UserTurns(Scenario scenario) {
+            byTurn.add(new ArrayList<>());
+            for (Step step : scenario.steps()) {
+                if (step instanceof Step.TurnComplete) {
+                    byTurn.add(new ArrayList<>());
+                } else if (step instanceof Step.ExpectText text) {
+                    byTurn.get(byTurn.size() - 1).add(text.match().text());
+                }
+            }
+        }
+
+        void start(LiveSession connected) {
+            session.set(connected);
+            sendTurnsAfter(0);
+        }
+
+        @Override
+        public void onEvent(SessionEvent event) {
+            if (event instanceof SessionEvent.TurnComplete) {
+                sendTurnsAfter(completedTurns.incrementAndGet());
+            }
+        }
+
+        private void sendTurnsAfter(int completed) {
+            LiveSession current = session.get();
+            if (current == null || completed >= byTurn.size()) {
+                return;
+            }
+            byTurn.get(completed).forEach(current::sendText);
+        }
+    }
+}
