@@ -33,10 +33,10 @@ import java.util.function.Predicate;
  * (a lost selector wake-up), so this server sends only from its own callbacks: every reaction is scripted as a
  * response to a client frame or to a connection opening.
  */
-final class ScriptedLiveServer implements AutoCloseable {
+public final class ScriptedLiveServer implements AutoCloseable {
 
     /** What the server does when something happens on connection number {@code connection} (1-based). */
-    interface Script {
+    public interface Script {
         default void onOpen(Peer peer) {
         }
 
@@ -44,13 +44,13 @@ final class ScriptedLiveServer implements AutoCloseable {
     }
 
     /** One record of traffic or of a connection event, in the order the server saw them. */
-    record Event(int sequence, int connection, String what, ClientMessage message, String raw) {
+    public record Event(int sequence, int connection, String what, ClientMessage message, String raw) {
     }
 
     /** The server side of one connection, for use inside script callbacks. */
-    final class Peer {
+    public final class Peer {
         private final WebSocket socket;
-        final int connection;
+        public final int connection;
 
         Peer(WebSocket socket, int connection) {
             this.socket = socket;
@@ -58,29 +58,29 @@ final class ScriptedLiveServer implements AutoCloseable {
         }
 
         /** A recorded sample, byte-exact, as a binary frame. */
-        Peer sendSample(String name) {
+        public Peer sendSample(String name) {
             socket.send(sample(name));
             return this;
         }
 
-        Peer send(ServerMessage message) {
+        public Peer send(ServerMessage message) {
             socket.send(codec.encodeServerBytes(message));
             return this;
         }
 
         /** Raw text as a BINARY frame (for malformed frames). */
-        Peer sendRawBinary(String text) {
+        public Peer sendRawBinary(String text) {
             socket.send(text.getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
         /** Raw text as a TEXT frame. */
-        Peer sendRawText(String text) {
+        public Peer sendRawText(String text) {
             socket.send(text);
             return this;
         }
 
-        void close(int code, String reason) {
+        public void close(int code, String reason) {
             socket.close(code, reason);
         }
 
@@ -89,12 +89,12 @@ final class ScriptedLiveServer implements AutoCloseable {
          * (closing the channel at once would discard them, which is not what a network drop after them looks like).
          * Closing a channel is safe from any thread, unlike sending.
          */
-        void drop() {
+        public void drop() {
             CompletableFuture.delayedExecutor(40, TimeUnit.MILLISECONDS)
                     .execute(() -> socket.closeConnection(1006, "dropped by test server"));
         }
 
-        String header(String name) {
+        public String header(String name) {
             return socket.getAttachment() == null ? null : ((Map<String, String>) socket.getAttachment()).get(name);
         }
     }
@@ -110,7 +110,7 @@ final class ScriptedLiveServer implements AutoCloseable {
     private final Map<Integer, Map<String, String>> handshakeHeaders = new ConcurrentHashMap<>();
     private final Map<Integer, String> resourceDescriptors = new ConcurrentHashMap<>();
 
-    ScriptedLiveServer(Script script) {
+    public ScriptedLiveServer(Script script) {
         this.script = script;
         this.server = new Server();
         server.setReuseAddr(true);
@@ -127,7 +127,7 @@ final class ScriptedLiveServer implements AutoCloseable {
         }
     }
 
-    static byte[] sample(String name) {
+    public static byte[] sample(String name) {
         try (InputStream in = ScriptedLiveServer.class.getResourceAsStream("/live-samples/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sample " + name);
@@ -138,34 +138,34 @@ final class ScriptedLiveServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + server.getPort()
                 + "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
     }
 
-    LiveEndpoint endpoint() {
+    public LiveEndpoint endpoint() {
         return LiveEndpoint.url(url());
     }
 
-    Map<String, String> headersOf(int connection) {
+    public Map<String, String> headersOf(int connection) {
         return handshakeHeaders.getOrDefault(connection, Map.of());
     }
 
-    String resourceOf(int connection) {
+    public String resourceOf(int connection) {
         return resourceDescriptors.get(connection);
     }
 
-    synchronized List<Event> events() {
+    public synchronized List<Event> events() {
         return List.copyOf(log);
     }
 
     /** The client messages received, on any connection, matching {@code filter}. */
-    synchronized List<Event> received(Predicate<Event> filter) {
+    public synchronized List<Event> received(Predicate<Event> filter) {
         return log.stream().filter(e -> e.message != null).filter(filter).toList();
     }
 
     /** Waits until at least {@code count} events match. */
-    List<Event> await(Predicate<Event> filter, int count, Duration timeout) throws InterruptedException {
+    public List<Event> await(Predicate<Event> filter, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
