@@ -141,6 +141,8 @@ public final class LiveToolsTester {
             try (LiveSession session = builder.connect()) {
                 user.start(session);
                 result = emulator.awaitResult(timeout);
+                // The emulator finishes when it has sent its last frame; let the session read the scripted turns.
+                user.awaitTurnsCompleted(result, Duration.ofSeconds(5));
             }
             return new ToolRun(result, List.copyOf(events));
         }
@@ -167,6 +169,23 @@ public final class LiveToolsTester {
             }
         }
 
+        /** Waits (bounded) until the session has seen as many turnCompletes as the run's passed turnComplete steps. */
+        void awaitTurnsCompleted(ScenarioResult result, Duration limit) {
+            long expected = result.steps().stream()
+                    .filter(s -> s.status() == StepResult.Status.PASSED && s.step().equals("turnComplete")).count();
+            long deadline = System.nanoTime() + limit.toNanos();
+            synchronized (this) {
+                while (completedTurns.get() < expected && System.nanoTime() < deadline) {
+                    try {
+                        wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
         void start(LiveSession connected) {
             session.set(connected);
             sendTurnsAfter(0);
@@ -176,6 +195,9 @@ public final class LiveToolsTester {
         public void onEvent(SessionEvent event) {
             if (event instanceof SessionEvent.TurnComplete) {
                 sendTurnsAfter(completedTurns.incrementAndGet());
+                synchronized (this) {
+                    notifyAll();
+                }
             }
         }
 
