@@ -69,12 +69,13 @@ record Words(List<String> words, boolean plural) {
         return w;
     }
 
-    /** Whether two words are the same, allowing one typo in words of five letters or more. */
+    /** Whether two words are the same, allowing one typo where one of them has five letters or more. */
     static boolean close(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
-        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1) {
+        if (Math.min(a.length(), b.length()) < 4 || Math.max(a.length(), b.length()) < 5
+                || Math.abs(a.length() - b.length()) > 1) {
             return false;
         }
         return editDistance(a, b) <= 1;
