@@ -64,14 +64,29 @@ public record Colour(String hex, Integer kelvin) {
                 + String.join(", ", NAMED.keySet()), false, Map.of("validColours", List.copyOf(NAMED.keySet())));
     }
 
-    /** The name of this colour if it is one of the named ones, else its hex code or Kelvin value. */
+    /**
+     * The name of this colour if it is, or is within a rounding error of, one of the named ones ("#ff01ff" reads
+     * back from a bulb as "magenta"); else its hex code or Kelvin value.
+     */
     public String describe() {
         for (var e : NAMED.entrySet()) {
-            if (e.getValue().equals(this)) {
+            Colour named = e.getValue();
+            if (named.equals(this) || !isWhite() && !named.isWhite() && near(hex, named.hex)) {
                 return e.getKey();
             }
         }
         return isWhite() ? kelvin + " K" : hex;
+    }
+
+    private static boolean near(String a, String b) {
+        int x = Integer.parseInt(a.substring(1), 16);
+        int y = Integer.parseInt(b.substring(1), 16);
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((x >> shift) & 0xff) - ((y >> shift) & 0xff)) > 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Colour> named() {

@@ -38,6 +38,20 @@ public final class MqttBackend implements HomeBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long after subscribing a read waits for retained state to arrive, at most. */
     private static final long RETAINED_GRACE_MS = 1000;
+    /**
+     * Paho traces the MQTT user name at FINE when it connects. Holding its loggers at INFO keeps that out of any log,
+     * whatever level the host's logging configuration sets for the root; the reference keeps the level from being
+     * garbage-collected with the logger.
+     */
+    private static final java.util.logging.Logger PAHO_LOG =
+            java.util.logging.Logger.getLogger(MqttAsyncClient.class.getPackageName());
+
+    static {
+        PAHO_LOG.setLevel(java.util.logging.Level.INFO);
+    }
+
+    /** Outside Zigbee2MQTT's base topic, so Zigbee2MQTT never sees our marker messages. */
+    private static final String SYNC_PREFIX = "livetools-home/";
 
     private final MqttSettings settings;
     private final Map<String, Device> byTopic = new HashMap<>();
@@ -46,12 +60,16 @@ public final class MqttBackend implements HomeBackend {
     private final Map<String, Report> reports = new HashMap<>();
     private long sequence;
 
+    private final String syncTopic;
     private MqttAsyncClient client;
     private long subscribedAtNanos;
+    /** Set when our marker message comes back: the broker has delivered every retained state before it. */
+    private boolean retainedDelivered;
     private boolean closed;
 
     public MqttBackend(Home home, MqttSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.syncTopic = SYNC_PREFIX + settings.clientId() + "/sync";
         for (Device d : home.devices()) {
             byTopic.put(stateTopic(d), d);
         }
@@ -62,7 +80,8 @@ public final class MqttBackend implements HomeBackend {
         ensureConnected();
         synchronized (lock) {
             long graceEnd = subscribedAtNanos + RETAINED_GRACE_MS * 1_000_000;
-            while (devices.stream().anyMatch(d -> !reports.containsKey(d.id())) && System.nanoTime() < graceEnd) {
+            while (!retainedDelivered && devices.stream().anyMatch(d -> !reports.containsKey(d.id()))
+                    && System.nanoTime() < graceEnd) {
                 waitOn(graceEnd);
             }
             List<DeviceState> out = new ArrayList<>(devices.size());
@@ -199,25 +218,31 @@ public final class MqttBackend implements HomeBackend {
             options.setAutomaticReconnect(false);
             options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
             options.setKeepAliveInterval(30);
+            if (settings.url().startsWith("tcp://")) {
+                options.setSocketFactory(new NoDelaySocketFactory());
+            }
             if (settings.username() != null) {
                 options.setUserName(settings.username());
                 options.setPassword(password == null ? new char[0] : password);
             }
             client.connect(options).waitForCompletion(settings.connectTimeout().toMillis());
-            String[] topics = byTopic.keySet().stream().sorted().toArray(String[]::new);
+            List<String> topicList = new ArrayList<>(byTopic.keySet().stream().sorted().toList());
+            topicList.add(syncTopic);
+            String[] topics = topicList.toArray(String[]::new);
             int[] qos = new int[topics.length];
             Arrays.fill(qos, 1);
             synchronized (lock) {
-                subscribedAtNanos = System.nanoTime();
+                retainedDelivered = false;
             }
-            if (topics.length > 0) {
-                client.subscribe(topics, qos).waitForCompletion(settings.connectTimeout().toMillis());
-            }
+            client.subscribe(topics, qos).waitForCompletion(settings.connectTimeout().toMillis());
             synchronized (lock) {
                 subscribedAtNanos = System.nanoTime();
             }
+            // The broker sends retained messages as it accepts a subscription, so a message we publish afterwards
+            // arrives behind them; a broker that forbids this topic just leaves reads to the grace period.
+            client.publish(syncTopic, new MqttMessage(new byte[] {1}));
             LOG.log(Level.INFO, "connected to MQTT broker {0} as {1}; following {2} devices under {3}/",
-                    settings.url(), settings.clientId(), topics.length, settings.baseTopic());
+                    settings.url(), settings.clientId(), byTopic.size(), settings.baseTopic());
             return client;
         } catch (MqttException e) {
             disconnectQuietly();
@@ -267,6 +292,13 @@ public final class MqttBackend implements HomeBackend {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (topic.equals(syncTopic)) {
+                synchronized (lock) {
+                    retainedDelivered = true;
+                    lock.notifyAll();
+                }
+                return;
+            }
             Device d = byTopic.get(topic);
             if (d == null) {
                 return;
