@@ -120,10 +120,17 @@ public final class Peer {
         server.close(socket, rejection.code(), rejection.wireReason());
     }
 
-    /** Cuts the TCP connection without a close frame, like a network failure. */
+    /**
+     * Cuts the TCP connection without a close frame, like a network failure. Frames already emitted are written
+     * first (waiting up to 2 s), so a script's "send this, then drop" is deterministic.
+     */
     public void drop() {
         if (state == State.CLOSED) {
             return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (socket.hasBufferedData() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
         }
         state = State.CLOSED;
         engine.log().record(id, RecordedFrame.Direction.SENT, RecordedFrame.Kind.CLOSE, "dropped without a close"
