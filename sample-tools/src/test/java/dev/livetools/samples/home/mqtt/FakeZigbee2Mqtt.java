@@ -20,14 +20,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * command the way Zigbee2MQTT reports it (colour as CIE xy with a colour mode, covers with state and position) and
  * publishes its whole state, retained, on {@code <base>/<name>}. Every command received is recorded.
  */
-final class FakeZigbee2Mqtt implements AutoCloseable {
+public final class FakeZigbee2Mqtt implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MqttClient client;
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
 
-    FakeZigbee2Mqtt(MosquittoBroker broker) throws MqttException {
+    public FakeZigbee2Mqtt(MosquittoBroker broker) throws MqttException {
         client = new MqttClient(broker.url(), "fake-zigbee2mqtt-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(MosquittoBroker.USER);
@@ -44,7 +44,7 @@ final class FakeZigbee2Mqtt implements AutoCloseable {
     }
 
     /** Adds a device under {@code base} and publishes its initial state, retained. */
-    Device add(String base, String name, String initialState) throws Exception {
+    public Device add(String base, String name, String initialState) throws Exception {
         Device d = new Device(base + "/" + name, (ObjectNode) JSON.readTree(initialState));
         devices.put(d.stateTopic, d);
         d.publishState();
@@ -68,7 +68,7 @@ final class FakeZigbee2Mqtt implements AutoCloseable {
     }
 
     /** One fake device. */
-    final class Device {
+    public final class Device {
         private final String stateTopic;
         private final ObjectNode state;
         private final BlockingQueue<JsonNode> commands = new LinkedBlockingQueue<>();
@@ -79,7 +79,7 @@ final class FakeZigbee2Mqtt implements AutoCloseable {
         }
 
         /** The next command received, waiting up to two seconds. */
-        JsonNode nextCommand() throws InterruptedException {
+        public JsonNode nextCommand() throws InterruptedException {
             JsonNode c = commands.poll(2, TimeUnit.SECONDS);
             if (c == null) {
                 throw new AssertionError("no command arrived on " + stateTopic + "/set");

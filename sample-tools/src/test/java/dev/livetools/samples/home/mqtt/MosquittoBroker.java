@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Assumptions;
  * config that requires a user name and password. When the binary is missing or cannot start, tests are skipped with
  * a message, except under CI ({@code CI=true}), where that is a failure: CI must prove MQTT works.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
-    static final String USER = "homeowner";
-    static final String PASSWORD = "correct-horse-battery-staple";
+    public static final String USER = "homeowner";
+    public static final String PASSWORD = "correct-horse-battery-staple";
 
     private static final List<String> LOCATIONS = List.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto",
             "/usr/bin/mosquitto", "/usr/local/bin/mosquitto", "/opt/homebrew/sbin/mosquitto");
@@ -40,7 +40,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Starts a broker in {@code dir}, or skips (fails under CI) the calling tests when that is impossible. */
-    static MosquittoBroker startOrSkip(Path dir) {
+    public static MosquittoBroker startOrSkip(Path dir) {
         String problem;
         try {
             Path binary = find();
@@ -63,7 +63,7 @@ final class MosquittoBroker implements AutoCloseable {
         throw new AssertionError("unreachable");
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -119,7 +119,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** The log so far, for failure messages. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
