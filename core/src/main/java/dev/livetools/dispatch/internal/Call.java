@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,7 +40,9 @@ final class Call implements ToolContext {
     final ToolInvoker invoker;
     final Duration timeout;
     final long queuedNanos;
-    private final Instant deadline;
+    final long deadlineNanos;
+    /** Computed on first use: most tools never ask, and the clock read is not free. */
+    private volatile Instant deadline;
 
     private final ReentrantLock lock = new ReentrantLock();
     private int state = QUEUED;
@@ -53,7 +54,6 @@ final class Call implements ToolContext {
     private ErrorType outcome;
     private long startedNanos;
     private long endedNanos;
-    private volatile Future<?> timer;
 
     Call(DispatchEngine engine, CallGroup group, String wireId, String callId, String name, ObjectNode args,
          ToolInvoker invoker, Duration timeout) {
@@ -66,7 +66,7 @@ final class Call implements ToolContext {
         this.invoker = invoker;
         this.timeout = timeout;
         this.queuedNanos = System.nanoTime();
-        this.deadline = Instant.now().plus(timeout);
+        this.deadlineNanos = queuedNanos + timeout.toNanos();
     }
 
     /** Moves a queued call to running on the current thread; {@code false} if it was cancelled or timed out first. */
@@ -94,19 +94,6 @@ final class Call implements ToolContext {
         } finally {
             lock.unlock();
         }
-    }
-
-    void armTimer(Future<?> timer) {
-        this.timer = timer;
-        lock.lock();
-        try {
-            if (state == QUEUED || state == RUNNING) {
-                return;
-            }
-        } finally {
-            lock.unlock();
-        }
-        timer.cancel(false);
     }
 
     /** The final answer; ignored when the call was cancelled, timed out or answered already. */
@@ -150,7 +137,6 @@ final class Call implements ToolContext {
         } finally {
             lock.unlock();
         }
-        stopTimer();
         runAll(actions);
         if (sent) {
             engine.retire(this, outcome);
@@ -186,7 +172,6 @@ final class Call implements ToolContext {
         } finally {
             lock.unlock();
         }
-        stopTimer();
         runAll(actions);
         engine.retireCancelled(this);
         if (previous != HELD) {
@@ -241,13 +226,6 @@ final class Call implements ToolContext {
         return actions;
     }
 
-    private void stopTimer() {
-        Future<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
-    }
-
     private void runAll(List<Runnable> actions) {
         if (actions == null) {
             return;
@@ -276,7 +254,12 @@ final class Call implements ToolContext {
 
     @Override
     public Instant deadline() {
-        return deadline;
+        Instant d = deadline;
+        if (d == null) {
+            d = Instant.now().plusNanos(deadlineNanos - System.nanoTime());
+            deadline = d;
+        }
+        return d;
     }
 
     @Override

@@ -33,8 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +50,8 @@ public final class DispatchEngine {
     private final boolean listening;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
-    private final ScheduledThreadPoolExecutor timers = ToolThreads.timers();
     private final ConcurrentHashMap<String, Call> active = new ConcurrentHashMap<>();
+    private final DeadlineWatch deadlines = new DeadlineWatch(active.values());
     private final RecentIds recentIds = new RecentIds(REMEMBERED_IDS);
     private final AtomicLong generatedIds = new AtomicLong();
     private final boolean virtualThreads;
@@ -97,7 +95,7 @@ public final class DispatchEngine {
         if (!problems.isEmpty()) {
             throw new ToolDiscoveryException(problems);
         }
-        return new DispatchEngine(Map.copyOf(invokers), List.copyOf(catalog.names()), settings);
+        return new DispatchEngine(invokers, List.copyOf(catalog.names()), settings);
     }
 
     public boolean usesVirtualThreads() {
@@ -136,13 +134,14 @@ public final class DispatchEngine {
                     : invoker.tool().declaredTimeout().orElse(settings.defaultTimeout());
             calls[i] = new Call(this, group, fc.id(), callId, fc.name(), fc.args(), invoker, timeout);
             active.put(callId, calls[i]);
+            deadlines.arrived();
             report(calls[i], CallEvent.Kind.QUEUED, null);
         }
         group.calls(calls);
         for (Call call : calls) {
             launch(call);
         }
-        return group.done().copy();
+        return group.done();
     }
 
     private void launch(Call call) {
@@ -155,7 +154,6 @@ public final class DispatchEngine {
             return;
         }
         try {
-            call.armTimer(timers.schedule(call::expire, call.timeout.toNanos(), TimeUnit.NANOSECONDS));
             executor.execute(() -> run(call));
         } catch (RejectedExecutionException e) {
             call.answer(Payloads.unavailable("the tool host is shutting down"), null, ErrorType.UNAVAILABLE);
@@ -297,7 +295,7 @@ public final class DispatchEngine {
         for (Call call : active.values()) {
             call.cancel();
         }
-        timers.shutdownNow();
+        deadlines.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }

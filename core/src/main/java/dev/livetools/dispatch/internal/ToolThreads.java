@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +46,6 @@ final class ToolThreads {
                 daemonFactory("livetools-tool-" + POOLS.incrementAndGet() + "-"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    /** The single thread that fires call deadlines. */
-    static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
-                daemonFactory("livetools-deadlines-" + POOLS.incrementAndGet() + "-"));
-        // Most calls finish long before their deadline; drop their timers at once instead of at the deadline.
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
     }
 
     private static ThreadFactory daemonFactory(String prefix) {
