@@ -351,13 +351,18 @@ public final class LiveSession implements AutoCloseable {
 
     private void onFrame(Connection c, ServerMessage m) {
         List<Runnable> after = new ArrayList<>(2);
-        lock.lock();
+        events.beginBatch();
         try {
-            onFrameLocked(c, m, after);
+            lock.lock();
+            try {
+                onFrameLocked(c, m, after);
+            } finally {
+                lock.unlock();
+            }
+            after.forEach(Runnable::run);
         } finally {
-            lock.unlock();
+            events.endBatch();
         }
-        after.forEach(Runnable::run);
     }
 
     /** Guarded by lock. */
@@ -542,6 +547,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** A response from a tool thread (or the application). */
     private void onToolResponse(ToolResponse response) {
+        events.beginBatch();
         lock.lock();
         try {
             long now = System.nanoTime();
@@ -566,6 +572,7 @@ public final class LiveSession implements AutoCloseable {
             flushResponses();
         } finally {
             lock.unlock();
+            events.endBatch();
         }
     }
 

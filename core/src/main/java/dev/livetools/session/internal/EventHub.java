@@ -5,6 +5,7 @@ import dev.livetools.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ public final class EventHub implements AutoCloseable {
     private volatile Thread eventThread;
     private final SubmissionPublisher<SessionEvent> publisher;
     private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Batch> batches = new ThreadLocal<>();
 
     public EventHub(String name) {
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -57,10 +59,51 @@ public final class EventHub implements AutoCloseable {
     }
 
     public void emit(SessionEvent event) {
+        Batch batch = batches.get();
+        if (batch != null) {
+            batch.events.add(event);
+            return;
+        }
+        submit(List.of(event));
+    }
+
+    /**
+     * Collects this thread's events until the matching {@link #endBatch()}, then hands them over in one task: a
+     * frame's events wake the event thread once, after the frame's work (such as writing a tool response) is done.
+     * Batches nest; the outermost one delivers.
+     */
+    public void beginBatch() {
+        Batch batch = batches.get();
+        if (batch == null) {
+            batches.set(batch = new Batch());
+        }
+        batch.depth++;
+    }
+
+    public void endBatch() {
+        Batch batch = batches.get();
+        if (batch == null || --batch.depth > 0) {
+            return;
+        }
+        batches.remove();
+        if (!batch.events.isEmpty()) {
+            submit(batch.events);
+        }
+    }
+
+    private static final class Batch {
+        final List<SessionEvent> events = new ArrayList<>(4);
+        int depth;
+    }
+
+    private void submit(List<SessionEvent> batch) {
+        if (listeners.isEmpty() && !publisher.hasSubscribers()) {
+            return; // nobody to tell: do not wake the event thread
+        }
         try {
-            thread.execute(() -> deliver(event));
+            thread.execute(() -> batch.forEach(this::deliver));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("event after close dropped: {}", event);
+            LOG.debug("{} event(s) after close dropped", batch.size());
         }
     }
 
