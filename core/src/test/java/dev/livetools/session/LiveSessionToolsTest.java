@@ -95,7 +95,9 @@ class LiveSessionToolsTest {
             server.await(responseTo("b"), 1, WAIT);
             server.await(responseTo("a"), 1, WAIT);
             assertThat(responses(server)).extracting(FunctionResponse::id).containsExactlyInAnyOrder("a", "b", "c");
-            assertThat(events.tool(SessionEvent.ToolStage.FINISHED)).hasSize(3);
+            for (String id : List.of("a", "b", "c")) {
+                events.awaitTool(SessionEvent.ToolStage.FINISHED, id);
+            }
         }
     }
 

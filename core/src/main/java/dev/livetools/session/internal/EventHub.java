@@ -5,8 +5,8 @@ import dev.livetools.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +15,7 @@ import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers session events in order on one event thread, to listeners and to {@link Flow} subscribers. Emitting never
@@ -31,6 +32,8 @@ public final class EventHub implements AutoCloseable {
     private final SubmissionPublisher<SessionEvent> publisher;
     private final List<LiveSessionListener> listeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Batch> batches = new ThreadLocal<>();
+    private final ConcurrentLinkedQueue<SessionEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     public EventHub(String name) {
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -58,19 +61,27 @@ public final class EventHub implements AutoCloseable {
         return publisher;
     }
 
+    /**
+     * Queues an event. Events are queued in the order of these calls (the session makes them under its lock, so the
+     * order is causal) and delivered in that order, whatever thread wakes the event thread.
+     */
     public void emit(SessionEvent event) {
-        Batch batch = batches.get();
-        if (batch != null) {
-            batch.events.add(event);
-            return;
+        if (listeners.isEmpty() && !publisher.hasSubscribers()) {
+            return; // nobody to tell: do not wake the event thread
         }
-        submit(List.of(event));
+        queue.add(event);
+        Batch batch = batches.get();
+        if (batch == null) {
+            wake();
+        } else {
+            batch.pending = true;
+        }
     }
 
     /**
-     * Collects this thread's events until the matching {@link #endBatch()}, then hands them over in one task: a
-     * frame's events wake the event thread once, after the frame's work (such as writing a tool response) is done.
-     * Batches nest; the outermost one delivers.
+     * Holds back waking the event thread until the matching {@link #endBatch()}: a frame's events then wake it once,
+     * after the frame's work (such as writing a tool response) is done, instead of competing with that work for a
+     * CPU. Batches nest; the outermost one wakes.
      */
     public void beginBatch() {
         Batch batch = batches.get();
@@ -86,24 +97,32 @@ public final class EventHub implements AutoCloseable {
             return;
         }
         batches.remove();
-        if (!batch.events.isEmpty()) {
-            submit(batch.events);
+        if (batch.pending) {
+            wake();
         }
     }
 
     private static final class Batch {
-        final List<SessionEvent> events = new ArrayList<>(4);
         int depth;
+        boolean pending;
     }
 
-    private void submit(List<SessionEvent> batch) {
-        if (listeners.isEmpty() && !publisher.hasSubscribers()) {
-            return; // nobody to tell: do not wake the event thread
+    private void wake() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("{} event(s) after close dropped", queue.size());
+            }
         }
-        try {
-            thread.execute(() -> batch.forEach(this::deliver));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("{} event(s) after close dropped", batch.size());
+    }
+
+    private void drain() {
+        // Cleared first: an event queued while draining schedules another (possibly empty) drain, never none.
+        drainScheduled.set(false);
+        SessionEvent event;
+        while ((event = queue.poll()) != null) {
+            deliver(event);
         }
     }
 
@@ -129,7 +148,10 @@ public final class EventHub implements AutoCloseable {
     @Override
     public void close() {
         try {
-            thread.execute(publisher::close);
+            thread.execute(() -> {
+                drain();
+                publisher.close();
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return;
         }
