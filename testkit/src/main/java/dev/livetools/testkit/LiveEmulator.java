@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -164,8 +165,24 @@ public final class LiveEmulator implements AutoCloseable {
         private Scenario scenario;
         private Path transcript;
         private boolean tls;
+        private Consumer<RecordedFrame> frameListener;
+        private Consumer<ScenarioResult> resultListener;
 
         private Builder() {
+        }
+
+        /**
+         * Sees every frame as it is recorded, in order (called with the frame log locked: keep it quick, e.g. print).
+         */
+        public Builder frameListener(Consumer<RecordedFrame> listener) {
+            this.frameListener = listener;
+            return this;
+        }
+
+        /** Sees each session's result when its scenario ends. */
+        public Builder resultListener(Consumer<ScenarioResult> listener) {
+            this.resultListener = listener;
+            return this;
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -213,7 +230,8 @@ public final class LiveEmulator implements AutoCloseable {
         public LiveEmulator start() {
             SelfSignedCertificate certificate = tls ? SelfSignedCertificate.generate() : null;
             EmulatorEngine engine = new EmulatorEngine(new EmulatorEngine.Config("127.0.0.1", port, apiKey, models,
-                    scenario, transcript, certificate == null ? null : certificate.serverContext()));
+                    scenario, transcript, certificate == null ? null : certificate.serverContext(), frameListener,
+                    resultListener));
             engine.start();
             return new LiveEmulator(engine, certificate);
         }

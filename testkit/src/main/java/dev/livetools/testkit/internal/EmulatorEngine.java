@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -41,7 +42,8 @@ public final class EmulatorEngine {
 
     /** Configuration, validated by {@code LiveEmulator.Builder}. */
     public record Config(String host, int port, String apiKey, Set<String> models, Scenario defaultScenario,
-                         Path transcript, SSLContext tls) {
+                         Path transcript, SSLContext tls, Consumer<RecordedFrame> frameListener,
+                         Consumer<ScenarioResult> resultListener) {
     }
 
     private final Config config;
@@ -57,7 +59,7 @@ public final class EmulatorEngine {
 
     public EmulatorEngine(Config config) {
         this.config = config;
-        this.log = new FrameLog(config.transcript());
+        this.log = new FrameLog(config.transcript(), config.frameListener());
         this.validator = new SetupValidator(config.models());
         this.server = new EmulatorServer(new InetSocketAddress(config.host(), config.port()), this, config.tls());
     }
@@ -149,6 +151,15 @@ public final class EmulatorEngine {
         }
         SessionRun run = new SessionRun(sessions.size() + 1, scenario, this, accepted.resumptionEnabled());
         sessions.add(run);
+        if (config.resultListener() != null) {
+            run.result().thenAccept(result -> {
+                try {
+                    config.resultListener().accept(result);
+                } catch (RuntimeException e) {
+                    // An observer's bug must not break the emulator.
+                }
+            });
+        }
         peer.activate(run);
         Thread runner = new Thread(run, "live-emulator-session-" + run.number());
         runner.setDaemon(true);

@@ -24,8 +24,10 @@ public final class FrameLog implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final List<RecordedFrame> frames = new ArrayList<>();
     private final BufferedWriter transcript;
+    private final java.util.function.Consumer<RecordedFrame> listener;
 
-    public FrameLog(Path transcriptFile) {
+    public FrameLog(Path transcriptFile, java.util.function.Consumer<RecordedFrame> listener) {
+        this.listener = listener;
         try {
             if (transcriptFile == null) {
                 this.transcript = null;
@@ -51,6 +53,18 @@ public final class FrameLog implements AutoCloseable {
         synchronized (frames) {
             frames.add(frame);
             writeTranscript(frame);
+            notifyListener(frame);
+        }
+    }
+
+    private void notifyListener(RecordedFrame frame) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.accept(frame);
+        } catch (RuntimeException e) {
+            // An observer's bug must not break the emulated session.
         }
     }
 

@@ -1,0 +1,12 @@
+package dev.livetools.testkit.cli;
+
+import dev.livetools.cli.CliCommandProvider;
+
+/** Registers {@code livetools demo}. */
+public final class DemoCommandProvider implements CliCommandProvider {
+
+    @Override
+    public Object command() {
+        return new DemoCommand();
+    }
+}

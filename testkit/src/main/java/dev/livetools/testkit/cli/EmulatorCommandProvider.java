@@ -1,0 +1,12 @@
+package dev.livetools.testkit.cli;
+
+import dev.livetools.cli.CliCommandProvider;
+
+/** Registers {@code livetools emulator}. */
+public final class EmulatorCommandProvider implements CliCommandProvider {
+
+    @Override
+    public Object command() {
+        return new EmulatorCommand();
+    }
+}
