@@ -96,11 +96,13 @@ class EmulatorCommandTest {
         assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("setupComplete");
         assertThat(frames.poll(5, TimeUnit.SECONDS)).contains("Hello from the emulator");
 
+        assertThat(printed.readLine()).isEqualTo("Press Ctrl+C to stop.");
+        assertThat(printed.readLine()).isEqualTo("scenario 'hello' PASSED");
+
         foreground.interrupt();
         foreground.join(5000);
         assertThat(exit).hasValue(0);
-        String rest = printed.rest();
-        assertThat(rest).contains("scenario 'hello' PASSED").contains("LiveEmulator stopped.");
+        assertThat(printed.rest()).contains("LiveEmulator stopped.");
     }
 
     @Test
