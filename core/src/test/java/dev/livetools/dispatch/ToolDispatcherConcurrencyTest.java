@@ -42,6 +42,7 @@ class ToolDispatcherConcurrencyTest {
     static final AtomicBoolean CONTEXT_CANCELLED = new AtomicBoolean();
     static final AtomicBoolean CALLBACK_RAN = new AtomicBoolean();
     static volatile Thread toolThread;
+    static volatile CompletableFuture<String> pending;
 
     public static final class SlowTools {
         @LiveTool
@@ -103,6 +104,15 @@ class ToolDispatcherConcurrencyTest {
             return "released";
         }
 
+        /** Returns a future nobody completes, and remembers it. */
+        @LiveTool(timeout = "150ms")
+        public CompletableFuture<String> never() {
+            CompletableFuture<String> future = new CompletableFuture<>();
+            pending = future;
+            entered.countDown();
+            return future;
+        }
+
         @LiveTool
         public String threadKind() throws ReflectiveOperationException {
             boolean virtual = (boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
@@ -127,6 +137,7 @@ class ToolDispatcherConcurrencyTest {
         CONTEXT_CANCELLED.set(false);
         CALLBACK_RAN.set(false);
         toolThread = null;
+        pending = null;
     }
 
     @AfterEach
@@ -234,6 +245,26 @@ class ToolDispatcherConcurrencyTest {
         assertThat(CONTEXT_CANCELLED.get()).isTrue();
         assertThat(CALLBACK_RAN.get()).isTrue();
         assertThat(sink.responsesFor("b")).hasSize(1);
+    }
+
+    @Test
+    void asyncToolPastItsDeadlineIsAnsweredAndItsFutureCancelled() throws Exception {
+        ToolDispatcher d = dispatcher();
+        d.dispatch(toolCall(call("n", "never", "{}")), sink).get(5, TimeUnit.SECONDS);
+        assertThat(sink.awaitOne("n").response().at("/error/type").asText()).isEqualTo("DEADLINE_EXCEEDED");
+        assertThat(pending).isCancelled();
+    }
+
+    @Test
+    void cancellingAnAsyncCallCancelsItsFutureAndSendsNothing() throws Exception {
+        ToolDispatcher d = dispatcher();
+        CompletableFuture<Void> done = d.dispatch(toolCall(call("n", "never", "{}")), sink);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(d.cancel(List.of("n"))).containsExactly("n");
+        done.get(5, TimeUnit.SECONDS);
+        assertThat(pending).isCancelled();
+        Thread.sleep(200);
+        assertThat(sink.responsesFor("n")).isEmpty();
     }
 
     @Test
