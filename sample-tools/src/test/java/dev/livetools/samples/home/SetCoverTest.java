@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livetools.sdk.ToolException;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class SetCoverTest {
@@ -60,7 +61,7 @@ class SetCoverTest {
         Map<String, Object> result = tools.setCover("blinds", null, 50);
 
         assertThat(covers(result)).extracting(c -> c.get("name")).containsExactly("living room blinds");
-        assertThat(result.get("notes")).asList().singleElement().asString().contains("bedroom blinds");
+        assertThat(result.get("notes")).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString().contains("bedroom blinds");
     }
 
     @Test

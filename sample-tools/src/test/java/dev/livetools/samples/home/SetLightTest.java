@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livetools.sdk.ToolException;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class SetLightTest {
@@ -186,7 +187,7 @@ class SetLightTest {
         Map<String, Object> result = tools.setLight("kitchen", null, 30, null, null);
 
         assertThat(lights(result)).extracting(l -> l.get("name")).containsExactly("kitchen ceiling light");
-        assertThat(result.get("notes")).asList().singleElement().asString()
+        assertThat(result.get("notes")).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString()
                 .contains("kitchen counter light can only be switched on and off").contains("left as it was");
     }
 
@@ -197,7 +198,7 @@ class SetLightTest {
         assertThat(lights(result)).extracting(l -> l.get("name"))
                 .containsExactly("living room ceiling light");
         assertThat(lights(result).get(0)).containsEntry("colorTemperature", 2200);
-        assertThat(result.get("notes")).asList().anySatisfy(n -> assertThat(n).asString()
+        assertThat(result.get("notes")).asInstanceOf(InstanceOfAssertFactories.LIST).anySatisfy(n -> assertThat(n).asString()
                 .contains("goes from 2200 to 6500 K, so it was set to 2200 K"));
     }
 

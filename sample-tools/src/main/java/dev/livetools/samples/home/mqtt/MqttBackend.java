@@ -245,7 +245,7 @@ public final class MqttBackend implements HomeBackend {
                     settings.url(), settings.clientId(), byTopic.size(), settings.baseTopic());
             return client;
         } catch (MqttException e) {
-            disconnectQuietly();
+            discardClient();
             throw connectFailure(e);
         } finally {
             if (password != null) {
@@ -266,13 +266,25 @@ public final class MqttBackend implements HomeBackend {
                 + "); the home's devices are unavailable. Try again later.", true, Map.of());
     }
 
-    private void disconnectQuietly() {
+    /**
+     * Drops a client whose connect failed. A connect that timed out may still be running inside Paho, and a second
+     * connect on the same client would be refused as "already in progress"; a fresh client has no such state.
+     */
+    private void discardClient() {
+        MqttAsyncClient c = client;
+        client = null;
+        if (c == null) {
+            return;
+        }
         try {
-            if (client != null && client.isConnected()) {
-                client.disconnectForcibly(100, 100);
-            }
+            c.disconnectForcibly(0, 100, false);
         } catch (MqttException ignored) {
-            // Already unusable; the next call connects afresh.
+            // Not connected: nothing to disconnect.
+        }
+        try {
+            c.close(true);
+        } catch (MqttException ignored) {
+            // Already unusable; the next call connects with a new client.
         }
     }
 

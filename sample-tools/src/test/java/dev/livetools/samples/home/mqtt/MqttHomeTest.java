@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,8 +168,8 @@ class MqttHomeTest {
 
         Map<String, Object> result = tools.activateScene("movie night");
 
-        assertThat(result.get("devices")).asList().hasSize(2);
-        assertThat(result.get("failed")).asList().hasSize(3)
+        assertThat(result.get("devices")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(2);
+        assertThat(result.get("failed")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(3)
                 .anySatisfy(f -> assertThat(f).asString().startsWith("The kitchen counter light did not report"));
         assertThat(result.get("summary")).asString()
                 .startsWith("Movie night is set: floor lamp on at 20%, orange; living room blinds closed.");
