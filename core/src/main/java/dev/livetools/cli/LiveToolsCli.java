@@ -30,7 +30,25 @@ public final class LiveToolsCli implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A terminal program's output is the conversation: library start-up chatter (Hibernate Validator announces its
+     * version through JBoss Logging, which falls back to java.util.logging on stderr) would interleave with it. Route
+     * JBoss Logging through SLF4J and show warnings and errors only, unless the user set these properties.
+     */
+    static void quietLibraryLogging() {
+        setIfAbsent("org.jboss.logging.provider", "slf4j");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /**
