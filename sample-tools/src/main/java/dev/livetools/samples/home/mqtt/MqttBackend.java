@@ -16,12 +16,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -62,6 +66,7 @@ public final class MqttBackend implements HomeBackend {
 
     private final String syncTopic;
     private MqttAsyncClient client;
+    private ScheduledExecutorService clientThreads;
     private long subscribedAtNanos;
     /** Set when our marker message comes back: the broker has delivered every retained state before it. */
     private boolean retainedDelivered;
@@ -138,10 +143,13 @@ public final class MqttBackend implements HomeBackend {
     @Override
     public void close() {
         MqttAsyncClient c;
+        ScheduledExecutorService threads;
         synchronized (this) {
             closed = true;
             c = client;
+            threads = clientThreads;
             client = null;
+            clientThreads = null;
         }
         if (c == null) {
             return;
@@ -158,6 +166,7 @@ public final class MqttBackend implements HomeBackend {
             } catch (MqttException e) {
                 LOG.log(Level.DEBUG, "closing the MQTT client failed: {0}", e.getMessage());
             }
+            threads.shutdownNow();
         }
     }
 
@@ -210,7 +219,10 @@ public final class MqttBackend implements HomeBackend {
         char[] password = settings.password();
         try {
             if (client == null) {
-                client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+                // Paho's own threads are not daemons and would keep a host's JVM alive after the session ends.
+                clientThreads = daemonThreads(settings.clientId());
+                client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence(),
+                        new ScheduledExecutorPingSender(clientThreads), clientThreads);
                 client.setCallback(new Listener());
             }
             MqttConnectOptions options = new MqttConnectOptions();
@@ -272,7 +284,9 @@ public final class MqttBackend implements HomeBackend {
      */
     private void discardClient() {
         MqttAsyncClient c = client;
+        ScheduledExecutorService threads = clientThreads;
         client = null;
+        clientThreads = null;
         if (c == null) {
             return;
         }
@@ -286,6 +300,18 @@ public final class MqttBackend implements HomeBackend {
         } catch (MqttException ignored) {
             // Already unusable; the next call connects with a new client.
         }
+        threads.shutdownNow();
+    }
+
+    private static ScheduledExecutorService daemonThreads(String clientId) {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(8, r -> {
+            Thread t = new Thread(r, "livetools-mqtt-" + clientId + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     private static String reason(MqttException e) {

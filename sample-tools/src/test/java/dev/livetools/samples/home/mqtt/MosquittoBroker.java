@@ -107,6 +107,8 @@ public final class MosquittoBroker implements AutoCloseable {
                     "") );
             Process p = new ProcessBuilder(binary.toString(), "-c", conf.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Should the test JVM die before close(), the broker must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "stop-mosquitto-" + port));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < deadline && p.isAlive()) {
                 if (accepts(port)) {

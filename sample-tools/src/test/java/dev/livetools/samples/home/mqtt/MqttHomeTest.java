@@ -206,6 +206,44 @@ class MqttHomeTest {
         assertThat(result.get("summary")).isEqualTo("Hallway light off.");
     }
 
+    @Test
+    void aMalformedStateMessageIsIgnoredAndTheLastGoodStateKept() throws Exception {
+        zigbee.publishRetained(base + "/garden_sensor", "{\"temperature\":9}");
+        HomeTools tools = tools(Duration.ofSeconds(3));
+        assertThat(tools.getTemperature("garden", null).get("summary")).isEqualTo("Garden: 9 °C.");
+
+        zigbee.publishRetained(base + "/garden_sensor", "temperature=10");
+        zigbee.publishRetained(base + "/garden_sensor", "[1, 2]");
+        zigbee.publishRetained(base + "/kitchen_ceiling", "{\"state\":\"ON\"}");
+        waitUntil(() -> tools.homeStatus().get("summary").toString().contains("kitchen ceiling light on"));
+
+        assertThat(tools.getTemperature("garden", null).get("summary")).isEqualTo("Garden: 9 °C.");
+    }
+
+    @Test
+    void theConnectionRunsOnDaemonThreadsThatStopWithTheTools() throws Exception {
+        device("hallway_light", "{\"state\":\"OFF\"}");
+        HomeTools tools = tools(Duration.ofSeconds(3));
+        tools.setLight("hallway", true, null, null, null);
+
+        List<Thread> mqtt = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains("tools-" + base)).toList();
+        assertThat(mqtt).as("the client's threads").isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+
+        tools.close();
+        waitUntil(() -> mqtt.stream().noneMatch(Thread::isAlive));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 5 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
     private FakeZigbee2Mqtt.Device device(String name, String state) throws Exception {
         return zigbee.add(base, name, state);
     }
