@@ -2,6 +2,7 @@ package dev.livetools.dispatch.internal;
 
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,6 +23,7 @@ final class DeadlineWatch {
 
     private final Collection<Call> inFlight;
     private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean parked;
     private volatile boolean closed;
     /** Bumped (racily; only change matters) by every new call, so the watch knows the host is busy. */
@@ -31,11 +33,14 @@ final class DeadlineWatch {
         this.inFlight = inFlight;
         this.thread = new Thread(this::watch, "livetools-deadlines-" + THREADS.incrementAndGet());
         this.thread.setDaemon(true);
-        this.thread.start();
     }
 
     /** A call was just added to the in-flight collection. */
     void arrived() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            // Started by the first call, so that a dispatcher that is built and never used costs no thread.
+            thread.start();
+        }
         arrivals++;
         if (parked) {
             LockSupport.unpark(thread);
@@ -44,6 +49,7 @@ final class DeadlineWatch {
 
     void close() {
         closed = true;
+        started.set(true);
         LockSupport.unpark(thread);
     }
 
