@@ -284,18 +284,12 @@ public final class LiveSession implements AutoCloseable {
 
     private void connectInitial() {
         Connection c;
-        lock.lock();
         try {
-            c = newConnection(resumptionHandle);
-            active = c;
+            c = openFirstConnection();
         } catch (RuntimeException e) {
-            lock.unlock();
+            // e.g. the Vertex token supplier failed
             terminate(null, "could not prepare the connection: " + e.getMessage());
             throw new LiveSessionException("could not prepare a connection to " + endpoint.displayUri(), e);
-        } finally {
-            if (lock.isHeldByCurrentThread()) {
-                lock.unlock();
-            }
         }
         events.emit(new SessionEvent.Connection(ConnectionState.CONNECTING, endpoint.displayUri()));
         c.open();
@@ -314,6 +308,16 @@ public final class LiveSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             terminate(null, "interrupted while connecting");
             throw new LiveSessionException("interrupted while connecting to " + endpoint.displayUri(), e);
+        }
+    }
+
+    private Connection openFirstConnection() {
+        lock.lock();
+        try {
+            active = newConnection(resumptionHandle);
+            return active;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -367,46 +371,44 @@ public final class LiveSession implements AutoCloseable {
 
     /** Guarded by lock. */
     private void onFrameLocked(Connection c, ServerMessage m, List<Runnable> after) {
-        {
-            if (closed || (c != active && c != replacement)) {
-                LOG.debug("{}: ignored a frame from retired {}", name, c);
-                return;
-            }
-            ledger.confirm(c);
-            if (m.setupComplete() != null && !c.isSetupComplete()) {
-                onSetupComplete(c, m, after);
-            }
-            if (!c.isSetupComplete()) {
-                LOG.warn("{}: ignored {} before setupComplete on {}", name, m.kinds(), c);
-                return;
-            }
-            if (m.sessionResumptionUpdate() != null) {
-                onResumptionUpdate(m.sessionResumptionUpdate());
-            }
-            if (m.serverContent() != null) {
-                onServerContent(c, m.serverContent(), after);
-            }
-            if (m.toolCall() != null) {
-                onCalls(c, m.toolCall().functionCalls(), after);
-            }
-            if (m.toolCallCancellation() != null) {
-                onCancellation(m.toolCallCancellation().ids(), after);
-            }
-            if (m.voiceActivity() != null) {
-                events.emit(new SessionEvent.VoiceActivity(m.voiceActivity().type()));
-            }
-            if (m.voiceActivityDetectionSignal() != null) {
-                events.emit(new SessionEvent.VoiceActivity(m.voiceActivityDetectionSignal().vadSignalType()));
-            }
-            if (m.usageMetadata() != null) {
-                events.emit(new SessionEvent.Usage(m.usageMetadata()));
-            }
-            if (!m.unknown().isEmpty()) {
-                LOG.debug("{}: ignored unknown message kinds {}", name, m.unknown().keySet());
-            }
-            if (m.goAway() != null) {
-                onGoAway(c, m.goAway(), after);
-            }
+        if (closed || (c != active && c != replacement)) {
+            LOG.debug("{}: ignored a frame from retired {}", name, c);
+            return;
+        }
+        ledger.confirm(c);
+        if (m.setupComplete() != null && !c.isSetupComplete()) {
+            onSetupComplete(c, m, after);
+        }
+        if (!c.isSetupComplete()) {
+            LOG.warn("{}: ignored {} before setupComplete on {}", name, m.kinds(), c);
+            return;
+        }
+        if (m.sessionResumptionUpdate() != null) {
+            onResumptionUpdate(m.sessionResumptionUpdate());
+        }
+        if (m.serverContent() != null) {
+            onServerContent(c, m.serverContent(), after);
+        }
+        if (m.toolCall() != null) {
+            onCalls(c, m.toolCall().functionCalls(), after);
+        }
+        if (m.toolCallCancellation() != null) {
+            onCancellation(m.toolCallCancellation().ids(), after);
+        }
+        if (m.voiceActivity() != null) {
+            events.emit(new SessionEvent.VoiceActivity(m.voiceActivity().type()));
+        }
+        if (m.voiceActivityDetectionSignal() != null) {
+            events.emit(new SessionEvent.VoiceActivity(m.voiceActivityDetectionSignal().vadSignalType()));
+        }
+        if (m.usageMetadata() != null) {
+            events.emit(new SessionEvent.Usage(m.usageMetadata()));
+        }
+        if (!m.unknown().isEmpty()) {
+            LOG.debug("{}: ignored unknown message kinds {}", name, m.unknown().keySet());
+        }
+        if (m.goAway() != null) {
+            onGoAway(c, m.goAway(), after);
         }
     }
 
@@ -710,41 +712,39 @@ public final class LiveSession implements AutoCloseable {
 
     /** Guarded by lock. */
     private void onClosedLocked(Connection c, int code, String reason, List<Runnable> after) {
-        {
-            if (closed) {
+        if (closed) {
+            return;
+        }
+        String text = CloseCodes.explain(code, reason);
+        if (c != null) {
+            lastCloseText = text;
+        }
+        if (c != null && c == active) {
+            ledger.lost(c);
+            if (!everConnected) {
+                LiveSessionException failure = new LiveSessionException("the server closed the connection to "
+                        + endpoint.displayUri() + " before setupComplete: " + text, code, reason);
+                after.add(() -> ready.completeExceptionally(failure));
                 return;
             }
-            String text = CloseCodes.explain(code, reason);
-            if (c != null) {
-                lastCloseText = text;
+            active = null;
+            LOG.info("{}: {} closed: {}", name, c, text);
+            if (replacement != null) {
+                return; // the replacement takes over when its setupComplete arrives
             }
-            if (c != null && c == active) {
-                ledger.lost(c);
-                if (!everConnected) {
-                    LiveSessionException failure = new LiveSessionException("the server closed the connection to "
-                            + endpoint.displayUri() + " before setupComplete: " + text, code, reason);
-                    after.add(() -> ready.completeExceptionally(failure));
-                    return;
-                }
-                active = null;
-                LOG.info("{}: {} closed: {}", name, c, text);
-                if (replacement != null) {
-                    return; // the replacement takes over when its setupComplete arrives
-                }
-            } else if (c == null || c == replacement) {
-                replacement = null;
-                LOG.info("{}: replacement {} failed: {}", name, c == null ? "connection" : c, text);
-                if (usable(active)) {
-                    // The old connection still works: try again before it goes.
-                    retryLater(code, reason, after, true);
-                    return;
-                }
-                active = null;
-            } else {
-                return; // a retired connection
+        } else if (c == null || c == replacement) {
+            replacement = null;
+            LOG.info("{}: replacement {} failed: {}", name, c == null ? "connection" : c, text);
+            if (usable(active)) {
+                // The old connection still works: try again before it goes.
+                retryLater(code, reason, after, true);
+                return;
             }
-            retryLater(code, reason, after, false);
+            active = null;
+        } else {
+            return; // a retired connection
         }
+        retryLater(code, reason, after, false);
     }
 
     /** Guarded by lock. */
