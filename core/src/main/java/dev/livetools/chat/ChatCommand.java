@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * or the transcript of its audio) streams back, and every tool call it makes shows as one line with its duration and
  * outcome. Reads lines until end of input or {@code /quit}, so it also works with piped stdin.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true,
+@Command(name = "chat",
         description = {"Talk to a Live model in the terminal, with your tools.",
                 "The API key comes from GEMINI_API_KEY (or --api-key); it is sent in the x-goog-api-key header."})
 public final class ChatCommand implements Callable<Integer> {
@@ -42,6 +42,9 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "A ws:// or wss:// URL (e.g. the local emulator). Default: the Gemini API, v1beta.")
