@@ -134,6 +134,21 @@ public final class LiveEmulator implements AutoCloseable {
         return tls().certificate();
     }
 
+    /**
+     * The certificate in PEM form (TLS mode), for clients that read PEM files (Python: {@code SSL_CERT_FILE}, Node:
+     * {@code NODE_EXTRA_CA_CERTS}).
+     */
+    public String certificatePem() {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(certificate().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("LiveEmulator: cannot encode the certificate", e);
+        }
+    }
+
     /** A trust store with only the emulator's certificate (TLS mode), e.g. for an OkHttp or JDK client. */
     public KeyStore trustStore() {
         return tls().trustStore();

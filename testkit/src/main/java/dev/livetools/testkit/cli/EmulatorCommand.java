@@ -41,7 +41,8 @@ final class EmulatorCommand implements Callable<Integer> {
     Path transcript;
 
     @Option(names = "--trust-store", paramLabel = "FILE",
-            description = "With --tls: write the certificate as a PKCS12 trust store (password 'changeit').")
+            description = "With --tls: write the certificate to FILE, as PEM when FILE ends in .pem, else as a PKCS12"
+                    + " trust store (password 'changeit').")
     Path trustStore;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -64,9 +65,7 @@ final class EmulatorCommand implements Callable<Integer> {
                 });
         try (LiveEmulator emulator = builder.start()) {
             if (trustStore != null) {
-                try (var file = Files.newOutputStream(trustStore)) {
-                    emulator.trustStore().store(file, "changeit".toCharArray());
-                }
+                writeTrust(emulator, trustStore);
             }
             out.println("LiveEmulator listening on " + emulator.url());
             out.println("  base URL for SDKs: " + emulator.baseUrl() + (tls ? " (TLS, self-signed)" : ""));
@@ -87,6 +86,16 @@ final class EmulatorCommand implements Callable<Integer> {
         out.println("LiveEmulator stopped.");
         out.flush();
         return 0;
+    }
+
+    private static void writeTrust(LiveEmulator emulator, Path file) throws Exception {
+        if (file.getFileName().toString().endsWith(".pem")) {
+            Files.writeString(file, emulator.certificatePem());
+            return;
+        }
+        try (var out = Files.newOutputStream(file)) {
+            emulator.trustStore().store(out, "changeit".toCharArray());
+        }
     }
 
     private static void removeHook(Thread hook) {

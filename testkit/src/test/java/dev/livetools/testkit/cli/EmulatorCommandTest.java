@@ -106,6 +106,30 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void tlsModeWritesThePemCertificateClientsCanTrust(@TempDir Path dir) throws Exception {
+        Path pem = dir.resolve("emulator.pem");
+        Lines printed = new Lines();
+        CommandLine cli = LiveToolsCli.commandLine();
+        cli.setOut(new PrintWriter(printed, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread foreground = new Thread(() -> exit.set(cli.execute("emulator", "--tls", "--trust-store",
+                pem.toString())));
+        foreground.start();
+
+        assertThat(printed.readLine()).startsWith("LiveEmulator listening on wss://127.0.0.1:");
+        assertThat(printed.readLine()).startsWith("  base URL for SDKs: https://127.0.0.1:").endsWith("(TLS, self-signed)");
+        var certificate = java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(pem));
+        assertThat(((java.security.cert.X509Certificate) certificate).getSubjectX500Principal().getName())
+                .contains("CN=127.0.0.1");
+
+        foreground.interrupt();
+        foreground.join(5000);
+        assertThat(exit).hasValue(0);
+    }
+
+    @Test
     void aMissingScenarioFileIsAUsageError(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         CommandLine cli = LiveToolsCli.commandLine();

@@ -1,0 +1,152 @@
+package dev.livetools.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON scenario format: every step kind, the round trip, and errors that name the culprit. */
+class ScenarioJsonTest {
+
+    private static final String EVERY_STEP = """
+            {"name": "every step", "expectTimeout": "1.5s", "steps": [
+              {"expectText": "exactly this"},
+              {"expectText": {"contains": "part"}},
+              {"expectText": {}},
+              {"expectAudio": {"minBytes": 3200}},
+              {"expectActivityEnd": {}},
+              {"toolCall": [{"id": "c1", "name": "f", "args": {"x": 1}}, {"id": "c2", "name": "g"}]},
+              {"expectToolResponse": [{"id": "c1", "name": "f", "output": {"y": 2}, "outputContains": "2",
+                                       "errorType": "TOOL_ERROR", "responseContains": {"error": {}},
+                                       "willContinue": false}]},
+              {"toolCallCancellation": ["c2"]},
+              {"expectNoToolResponse": {"ids": ["c2"], "window": "250ms"}},
+              {"text": "hello"},
+              {"audio": {"chunks": 2, "bytesPerChunk": 960}},
+              {"inputTranscription": "what the user said"},
+              {"outputTranscription": {"text": "what the model said", "finished": true}},
+              {"interrupted": {}},
+              {"turnComplete": {"usageMetadata": {"totalTokenCount": 10}}},
+              {"goAway": "50s"},
+              {"sessionResumptionUpdate": {"newHandle": "h1", "resumable": true}},
+              {"usageMetadata": {"promptTokenCount": 3}},
+              {"raw": {"voiceActivity": {"voiceActivityType": "ACTIVITY_END"}}},
+              {"delay": "20ms"},
+              {"drop": {}},
+              {"close": {"code": 1011, "reason": "Deadline expired before operation could complete."}}
+            ]}
+            """;
+
+    @Test
+    void parsesEveryStepKind() {
+        Scenario scenario = Scenario.parse(EVERY_STEP);
+
+        assertThat(scenario.name()).isEqualTo("every step");
+        assertThat(scenario.expectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(scenario.steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly(
+                "ExpectText", "ExpectText", "ExpectText", "ExpectAudio", "ExpectActivityEnd", "ToolCall",
+                "ExpectToolResponse", "CancelToolCalls", "ExpectNoToolResponse", "Text", "Audio", "Transcription",
+                "Transcription", "Interrupted", "TurnComplete", "GoAway", "ResumptionUpdate", "Usage", "Raw", "Delay",
+                "Drop", "Close");
+        assertThat(scenario.steps().get(1)).isEqualTo(new Step.ExpectText(TextMatch.containing("part")));
+        assertThat(scenario.steps().get(15)).isEqualTo(new Step.GoAway(Duration.ofSeconds(50)));
+        Step.ExpectToolResponse expect = (Step.ExpectToolResponse) scenario.steps().get(6);
+        assertThat(expect.checks().get(0).errorType()).isEqualTo("TOOL_ERROR");
+        assertThat(expect.checks().get(0).willContinue()).isFalse();
+    }
+
+    @Test
+    void writesWhatItReadsBack() {
+        Scenario scenario = Scenario.parse(EVERY_STEP);
+
+        assertThat(Scenario.parse(scenario.toJson())).isEqualTo(scenario);
+    }
+
+    @Test
+    void builtScenariosSurviveTheJsonRoundTrip() {
+        Scenario built = Scenario.builder("built").expectTimeout(Duration.ofSeconds(3))
+                .expectTextContaining("light")
+                .toolCall("c1", "setLight", Map.of("name", "kitchen", "brightness", 60))
+                .expectToolResponse(ResponseCheck.forId("c1").withOutputContaining(Map.of("on", true)))
+                .notResumable()
+                .turnComplete()
+                .build();
+
+        assertThat(Scenario.parse(built.toJson())).isEqualTo(built);
+    }
+
+    @Test
+    void loadsFromAFileAndFromTheClassPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\"name\": \"file\", \"steps\": [{\"text\": \"hi\"}]}");
+
+        assertThat(Scenario.load(file).steps()).containsExactly(new Step.Text("hi"));
+        assertThat(Scenario.fromResource("dev/livetools/testkit/demo/home-automation.json").name())
+                .isEqualTo("home automation");
+    }
+
+    @Test
+    void userTurnsAreTheExpectedTexts() {
+        assertThat(Scenario.parse(EVERY_STEP).userTurns()).containsExactly("exactly this", "part", "");
+    }
+
+    @Test
+    void durationsAcceptMillisSecondsMinutesIsoAndNumbers() {
+        String steps = "{\"steps\": [{\"delay\": \"250ms\"}, {\"delay\": \"1.5s\"}, {\"delay\": \"2m\"},"
+                + " {\"delay\": \"PT3S\"}, {\"delay\": 40}]}";
+
+        assertThat(Scenario.parse(steps).steps()).containsExactly(new Step.Delay(Duration.ofMillis(250)),
+                new Step.Delay(Duration.ofMillis(1500)), new Step.Delay(Duration.ofMinutes(2)),
+                new Step.Delay(Duration.ofSeconds(3)), new Step.Delay(Duration.ofMillis(40)));
+    }
+
+    @Test
+    void unknownStepKindNamesTheStepIndex() {
+        assertThatThrownBy(() -> Scenario.parse("{\"name\": \"x\", \"steps\": [{\"text\": \"a\"}, {\"say\": \"b\"}]}"))
+                .hasMessage("scenario scenario: steps[1]: unknown step kind 'say'");
+    }
+
+    @Test
+    void aStepWithTwoKindsIsRejected() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"text\": \"a\", \"drop\": {}}]}"))
+                .hasMessageContaining("steps[0]: a step is an object with exactly one key");
+    }
+
+    @Test
+    void aToolCallWithoutANameNamesTheField() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolCall\": [{\"id\": \"c1\"}]}]}"))
+                .hasMessage("scenario scenario: steps[0] (toolCall): missing 'name'");
+    }
+
+    @Test
+    void argsMustBeAnObject() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolCall\": {\"id\": \"c\", \"name\": \"f\","
+                + " \"args\": [1]}}]}"))
+                .hasMessageContaining("'args' must be a JSON object");
+    }
+
+    @Test
+    void badDurationSaysWhichFormsWork() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"delay\": \"soon\"}]}"))
+                .hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void unknownTopLevelFieldIsRejected() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [], \"timeout\": \"1s\"}"))
+                .hasMessageContaining("unknown field 'timeout'");
+    }
+
+    @Test
+    void invalidJsonIsReportedWithTheSource(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"steps\": [");
+
+        assertThatThrownBy(() -> Scenario.load(file)).hasMessageContaining("broken.json: not valid JSON");
+    }
+}
