@@ -133,7 +133,8 @@ class LiveEmulatorConnectionTest {
     void acceptsSnakeCaseFieldNames() throws Exception {
         try (LiveEmulator emulator = LiveEmulator.builder().start()) {
             TestClient client = TestClient.connect(emulator.url());
-            client.send("{\"setup\":{\"model\":\"models/gemini-3.8-live\",\"generation_config\":{\"response_modalities\":"
+            client.send("{\"setup\":{\"model\":\"models/gemini-3.8-live\","
+                    + "\"generation_config\":{\"response_modalities\":"
                     + "[\"AUDIO\"]},\"context_window_compression\":{\"trigger_tokens\":1000,\"sliding_window\":"
                     + "{\"target_tokens\":10}},\"tools\":[{\"function_declarations\":[{\"name\":\"get_time\"}]}]}}");
 

@@ -88,7 +88,8 @@ final class ConversationPrinter implements Consumer<RecordedFrame> {
             line(at, "tool", "<- " + name + " error " + error.path("type").asText() + took + ": "
                     + shorten(error.path("message").asText(WireJson.compact(error))));
         } else {
-            line(at, "tool", "<- " + name + (partial ? " partial" : " ok") + took + ": " + summary(body.path("output")));
+            line(at, "tool", "<- " + name + (partial ? " partial" : " ok") + took + ": "
+                    + summary(body.path("output")));
         }
     }
 

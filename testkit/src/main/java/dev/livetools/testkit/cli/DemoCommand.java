@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code LiveSession} and {@code ToolDispatcher} run the sample tools (loaded as a plugin jar, as users load theirs),
  * and the conversation is printed with every tool call and its timing. No key, no network beyond 127.0.0.1.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
         description = {"Play a scripted home-automation conversation against the sample tools on the embedded Live"
                 + " API emulator, printing every turn and tool call. Needs no API key.",
                 "Exit status 0 when the conversation went as scripted, 1 when a step failed."})
@@ -38,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Plugin folders to load instead of the bundled sample tools (the scenario calls the sample"

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code livetools emulator}: a local Live API server in the foreground, until interrupted. */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
+@Command(name = "emulator",
         description = {"Run the Live API emulator on 127.0.0.1 until interrupted (Ctrl+C).",
                 "Every new session plays --scenario (or only completes the setup and records). Point a client at the"
                         + " printed ws:// URL, or an SDK at the base URL."})
@@ -22,6 +22,9 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "TCP port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")

@@ -118,7 +118,8 @@ class EmulatorCommandTest {
         foreground.start();
 
         assertThat(printed.readLine()).startsWith("LiveEmulator listening on wss://127.0.0.1:");
-        assertThat(printed.readLine()).startsWith("  base URL for SDKs: https://127.0.0.1:").endsWith("(TLS, self-signed)");
+        assertThat(printed.readLine()).startsWith("  base URL for SDKs: https://127.0.0.1:")
+                .endsWith("(TLS, self-signed)");
         var certificate = java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCertificate(Files.newInputStream(pem));
         assertThat(((java.security.cert.X509Certificate) certificate).getSubjectX500Principal().getName())

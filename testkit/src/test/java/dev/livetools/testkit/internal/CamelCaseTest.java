@@ -28,7 +28,8 @@ class CamelCaseTest {
 
     @Test
     void schemaPropertyNamesKeepTheirSpellingButTheirSchemasAreNormalised() throws Exception {
-        JsonNode schema = normalize("{\"properties\":{\"target_temp\":{\"type\":\"NUMBER\",\"property_ordering\":[]}}}");
+        JsonNode schema = normalize("{\"properties\":{\"target_temp\":{\"type\":\"NUMBER\","
+                + "\"property_ordering\":[]}}}");
 
         assertThat(schema.path("properties").has("target_temp")).isTrue();
         assertThat(schema.at("/properties/target_temp").has("propertyOrdering")).isTrue();
