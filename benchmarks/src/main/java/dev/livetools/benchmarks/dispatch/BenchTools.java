@@ -29,6 +29,12 @@ public final class BenchTools {
         return new LightState(room, brightness, on);
     }
 
+    /** setLight without constraints: the dispatcher then skips validation altogether. */
+    @LiveTool(description = "Switch a light and set its brightness (no constraints)")
+    public LightState setLightUnchecked(String room, int brightness, boolean on) {
+        return new LightState(room, brightness, on);
+    }
+
     @LiveTool(description = "Schedule a routine of timed steps")
     public String schedule(@Valid Routine routine) {
         return "scheduled " + routine.name() + " with " + routine.steps().size() + " steps";

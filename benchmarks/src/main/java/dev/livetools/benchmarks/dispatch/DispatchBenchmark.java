@@ -1,5 +1,6 @@
 package dev.livetools.benchmarks.dispatch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.livetools.catalog.ToolCatalog;
 import dev.livetools.dispatch.ResponseSink;
 import dev.livetools.dispatch.ToolDispatcher;
+import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.ToolCall;
@@ -17,6 +19,8 @@ import jakarta.validation.executable.ExecutableValidator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,15 +62,29 @@ public class DispatchBenchmark {
     private MethodHandle schedule;
 
     private String[] setLightValid;
+    private String[] setLightUnchecked;
     private String[] setLightInvalid;
     private String[] routineValid;
     private String[] routineInvalid;
     private int next;
     private String lastResponse;
+    private Object lastObject;
+    private final ResponseSink objectSink = response -> lastObject = response;
+    private ToolCall[] decodedValid;
+    private ToolCall[] decodedUnchecked;
+    private java.lang.reflect.Method scheduleMethod;
+    private BenchTools.Routine routine;
     private final ResponseSink sink = response -> lastResponse = codec.encode(response);
+    private final ResponseSink plainSink = response -> {
+        try {
+            lastResponse = baselineMapper.writeValueAsString(Map.of("toolResponse", response));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    };
 
     @Setup(Level.Trial)
-    public void setUp() throws ReflectiveOperationException {
+    public void setUp() throws Exception {
         catalog = ToolCatalog.builder().addClasses(BenchTools.class).build();
         // Same work on the caller's thread: isolates dispatch cost from the thread hand-off, like the baseline.
         sameThread = ToolDispatcher.builder(catalog).executor(Runnable::run).build();
@@ -79,14 +97,28 @@ public class DispatchBenchmark {
         schedule = MethodHandles.publicLookup().findVirtual(BenchTools.class, "schedule",
                 MethodType.methodType(String.class, BenchTools.Routine.class)).bindTo(tools);
         setLightValid = messages("setLight", "{\"room\":\"kitchen\",\"brightness\":40,\"on\":true}");
+        setLightUnchecked = messages("setLightUnchecked", "{\"room\":\"kitchen\",\"brightness\":40,\"on\":true}");
         setLightInvalid = messages("setLight", "{\"room\":\"kitchen\",\"brightness\":140.5,\"on\":\"maybe\"}");
         String steps = "[{\"at\":\"07:30\",\"action\":\"on\",\"level\":40},"
                 + "{\"at\":\"07:45\",\"action\":\"DIM\",\"level\":80},{\"at\":\"08:00\",\"action\":\"off\",\"level\":0}]";
         routineValid = messages("schedule", "{\"routine\":{\"name\":\"Morning\",\"steps\":" + steps + "}}");
         sameThread.dispatch(codec.decodeServer(setLightValid[0]).toolCall(), sink).join();
         setLightResponse = (ToolResponse) codec.decodeClient(lastResponse);
+        decodedValid = decodeAll(setLightValid);
+        decodedUnchecked = decodeAll(setLightUnchecked);
+        scheduleMethod = BenchTools.class.getMethod("schedule", BenchTools.Routine.class);
+        routine = baselineMapper.treeToValue(baselineMapper.readTree(routineValid[0]).get("toolCall")
+                .get("functionCalls").get(0).get("args").get("routine"), BenchTools.Routine.class);
         routineInvalid = messages("schedule", "{\"routine\":{\"name\":\" \",\"steps\":"
                 + steps.replace("\"level\":80", "\"level\":180").replace("08:00", "25:00") + "}}");
+    }
+
+    private ToolCall[] decodeAll(String[] texts) {
+        ToolCall[] out = new ToolCall[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            out[i] = codec.decodeServer(texts[i]).toolCall();
+        }
+        return out;
     }
 
     /** Server frames as the service sends them: pretty-printed, one call, a distinct id each. */
@@ -153,6 +185,25 @@ public class DispatchBenchmark {
         return dispatch(sameThread, setLightInvalid);
     }
 
+    /** Same as valid, for a copy of setLight without constraints: what validation adds. */
+    @Benchmark
+    public String setLight_dispatch_noConstraints() {
+        return dispatch(sameThread, setLightUnchecked);
+    }
+
+    /**
+     * The dispatcher alone: the frame is read and the answer written with the baseline's plain Jackson calls instead
+     * of {@link LiveCodec}, so the difference to the baseline is the dispatcher's own work.
+     */
+    @Benchmark
+    public String setLight_dispatcherOnly_valid() throws Exception {
+        JsonNode fc = baselineMapper.readTree(nextOf(setLightValid)).get("toolCall").get("functionCalls").get(0);
+        ToolCall call = new ToolCall(List.of(new FunctionCall(fc.get("id").asText(), fc.get("name").asText(),
+                (ObjectNode) fc.get("args"))));
+        sameThread.dispatch(call, plainSink).join();
+        return lastResponse;
+    }
+
     @Benchmark
     public String setLight_dispatch_valid_ownThreads() {
         return dispatch(ownThreads, setLightValid);
@@ -189,6 +240,26 @@ public class DispatchBenchmark {
     @Benchmark
     public Object part_hibernateValidator() {
         return validator.validateParameters(tools, setLightMethod, new Object[] {"kitchen", 40, true});
+    }
+
+    @Benchmark
+    public Object part_hibernateValidator_routine() {
+        return validator.validateParameters(tools, scheduleMethod, new Object[] {routine});
+    }
+
+    /** The dispatcher's own work: a decoded call in, a {@code ToolResponse} object out, no JSON text either side. */
+    @Benchmark
+    public Object part_dispatcherAlone_noConstraints() {
+        next = (next + 1) & (IDS - 1);
+        sameThread.dispatch(decodedUnchecked[next], objectSink).join();
+        return lastObject;
+    }
+
+    @Benchmark
+    public Object part_dispatcherAlone_valid() {
+        next = (next + 1) & (IDS - 1);
+        sameThread.dispatch(decodedValid[next], objectSink).join();
+        return lastObject;
     }
 
     // ---- one-time work ----

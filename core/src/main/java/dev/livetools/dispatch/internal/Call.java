@@ -78,7 +78,7 @@ final class Call implements ToolContext {
             }
             state = RUNNING;
             thread = Thread.currentThread();
-            startedNanos = System.nanoTime();
+            startedNanos = engine.timing() ? System.nanoTime() : 0;
         } finally {
             lock.unlock();
         }
@@ -114,7 +114,7 @@ final class Call implements ToolContext {
             if (state != QUEUED && state != RUNNING) {
                 return;
             }
-            endedNanos = System.nanoTime();
+            endedNanos = engine.timing() ? System.nanoTime() : 0;
             outcome = error;
             FunctionResponse response = finalResponse(payload, scheduling);
             if (group.batched) {
@@ -161,7 +161,7 @@ final class Call implements ToolContext {
             previous = state;
             state = CANCELLED;
             held = null;
-            if (previous != HELD) {
+            if (previous != HELD && engine.timing()) {
                 endedNanos = System.nanoTime();
             }
             cancelled = true;
