@@ -22,11 +22,6 @@ final class ToolThreads {
     private ToolThreads() {
     }
 
-    /** Whether this JVM has virtual threads. */
-    static boolean virtualThreadsAvailable() {
-        return NEW_THREAD_PER_TASK != null && virtualFactory() != null;
-    }
-
     /** A virtual-thread-per-call executor, or {@code null} on a JVM without virtual threads. */
     static ExecutorService virtualPerCall() {
         ThreadFactory factory = virtualFactory();
