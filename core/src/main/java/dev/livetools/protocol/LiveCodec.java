@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetools.protocol.internal.ClientFrames;
 import dev.livetools.protocol.internal.Json;
 import dev.livetools.protocol.internal.ServerFrames;
+import dev.livetools.protocol.internal.ToolCallFrames;
+import dev.livetools.protocol.internal.ToolResponseFrames;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,27 +21,37 @@ public final class LiveCodec {
 
     /** Decodes a server frame received as text. */
     public ServerMessage decodeServer(String json) {
-        return ServerFrames.decode(Json.parse(json));
+        ServerMessage fast = ToolCallFrames.tryDecode(Json.parser(json));
+        return fast != null ? fast : ServerFrames.decode(Json.parse(json));
     }
 
     /** Decodes a server frame received as binary (the service sends UTF-8 JSON in binary frames). */
     public ServerMessage decodeServer(byte[] utf8) {
-        return ServerFrames.decode(Json.parse(utf8));
+        return decodeServer(utf8, 0, utf8.length);
     }
 
     /** Decodes a binary frame without copying when the buffer is array-backed; the buffer's position is not moved. */
     public ServerMessage decodeServer(ByteBuffer utf8) {
         if (utf8.hasArray()) {
-            return ServerFrames.decode(Json.parse(utf8.array(), utf8.arrayOffset() + utf8.position(),
-                    utf8.remaining()));
+            return decodeServer(utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining());
         }
         byte[] copy = new byte[utf8.remaining()];
         utf8.duplicate().get(copy);
         return decodeServer(copy);
     }
 
+    private static ServerMessage decodeServer(byte[] utf8, int offset, int length) {
+        // Tool calls are what a host waits on: the plain shape is read by streaming, anything else (or anything
+        // doubtful) by the general path, which then decides alone what the frame means.
+        ServerMessage fast = ToolCallFrames.tryDecode(Json.parser(utf8, offset, length));
+        return fast != null ? fast : ServerFrames.decode(Json.parse(utf8, offset, length));
+    }
+
     /** The compact JSON text a client sends (as a text frame, like the official SDKs). */
     public String encode(ClientMessage message) {
+        if (message instanceof ToolResponse t) {
+            return ToolResponseFrames.compact(t);
+        }
         return Json.compact(ClientFrames.encode(message));
     }
 

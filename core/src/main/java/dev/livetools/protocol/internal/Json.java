@@ -1,5 +1,6 @@
 package dev.livetools.protocol.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -71,6 +72,23 @@ public final class Json {
         }
     }
 
+    /** A streaming parser over the text, for the fast paths. */
+    public static JsonParser parser(String json) {
+        try {
+            return MAPPER.createParser(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonParser parser(byte[] utf8, int offset, int length) {
+        try {
+            return MAPPER.createParser(utf8, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static JsonNode check(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             throw new ProtocolException("$", "empty frame");
@@ -90,6 +108,15 @@ public final class Json {
             return COMPACT.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
+    /** A value that writes itself (see {@code ToolResponseFrames}), compact. */
+    public static String compactValue(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 
