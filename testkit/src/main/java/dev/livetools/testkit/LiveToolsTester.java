@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a {@link Scenario} against real tools: the {@link LiveEmulator} plays the model, a real {@link LiveSession}
@@ -152,11 +150,17 @@ public final class LiveToolsTester {
      * Sends the scenario's user turns: those before the scenario's first {@code turnComplete} at once, those after
      * the k-th {@code turnComplete} step when the session sees its k-th turn complete. Sending early is harmless (the
      * emulator keeps client messages for later expectations); sending late would stall the run.
+     *
+     * <p>A turn can complete before {@link #start} has the session: the emulator may send its first turn right after
+     * {@code setupComplete}, and the event thread can report it while {@code connect()} is still returning. Each
+     * turn's texts are therefore sent exactly once, by whichever of {@link #start} and {@link #onEvent} comes second.
      */
     private static final class UserTurns implements LiveSessionListener {
         private final List<List<String>> byTurn = new ArrayList<>();
-        private final AtomicInteger completedTurns = new AtomicInteger();
-        private final AtomicReference<LiveSession> session = new AtomicReference<>();
+        // guarded by this
+        private int completedTurns;
+        private int nextToSend;
+        private LiveSession session;
 
         UserTurns(Scenario scenario) {
             byTurn.add(new ArrayList<>());
@@ -175,7 +179,7 @@ public final class LiveToolsTester {
                     .filter(s -> s.status() == StepResult.Status.PASSED && s.step().equals("turnComplete")).count();
             long deadline = System.nanoTime() + limit.toNanos();
             synchronized (this) {
-                while (completedTurns.get() < expected && System.nanoTime() < deadline) {
+                while (completedTurns < expected && System.nanoTime() < deadline) {
                     try {
                         wait(10);
                     } catch (InterruptedException e) {
@@ -186,27 +190,30 @@ public final class LiveToolsTester {
             }
         }
 
-        void start(LiveSession connected) {
-            session.set(connected);
-            sendTurnsAfter(0);
+        synchronized void start(LiveSession connected) {
+            session = connected;
+            sendDueTurns();
         }
 
         @Override
         public void onEvent(SessionEvent event) {
             if (event instanceof SessionEvent.TurnComplete) {
-                sendTurnsAfter(completedTurns.incrementAndGet());
                 synchronized (this) {
+                    completedTurns++;
+                    sendDueTurns();
                     notifyAll();
                 }
             }
         }
 
-        private void sendTurnsAfter(int completed) {
-            LiveSession current = session.get();
-            if (current == null || completed >= byTurn.size()) {
+        /** Guarded by this: sends, in order, every turn due after {@code completedTurns} not yet sent. */
+        private void sendDueTurns() {
+            if (session == null) {
                 return;
             }
-            byTurn.get(completed).forEach(current::sendText);
+            while (nextToSend <= completedTurns && nextToSend < byTurn.size()) {
+                byTurn.get(nextToSend++).forEach(session::sendText);
+            }
         }
     }
 }
