@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -81,6 +82,18 @@ public final class ToolDispatcher implements ToolRunner {
     /** Whether tool methods run on virtual threads (Java 21+ and no custom executor). */
     public boolean usesVirtualThreads() {
         return engine.usesVirtualThreads();
+    }
+
+    /**
+     * Completes when the warm-up that {@link Builder#build()} starts in the background is over. The warm-up does, on a
+     * daemon thread, the one-time work the first call would otherwise pay for (Jackson serializers, the validator's
+     * constraint validators and message bundle); it never runs a tool or a custom constraint validator. Calls need
+     * not wait for it: one that arrives meanwhile is answered exactly the same, only a little later.
+     *
+     * @return a stage that completes normally, even if some warm-up work failed
+     */
+    public CompletionStage<Void> warmUp() {
+        return engine.warmUp().copy();
     }
 
     @Override

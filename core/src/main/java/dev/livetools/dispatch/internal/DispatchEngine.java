@@ -56,6 +56,7 @@ public final class DispatchEngine {
     private final AtomicLong generatedIds = new AtomicLong();
     private final boolean virtualThreads;
     private volatile boolean closed;
+    private volatile CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
 
     private DispatchEngine(Map<String, ToolInvoker> invokers, List<String> toolNames, EngineSettings settings) {
         this.invokers = invokers;
@@ -95,7 +96,14 @@ public final class DispatchEngine {
         if (!problems.isEmpty()) {
             throw new ToolDiscoveryException(problems);
         }
-        return new DispatchEngine(invokers, List.copyOf(catalog.names()), settings);
+        DispatchEngine engine = new DispatchEngine(invokers, List.copyOf(catalog.names()), settings);
+        engine.warmUp = WarmUp.start(List.copyOf(invokers.values()), validator, settings.validator() == null);
+        return engine;
+    }
+
+    /** Completes when the background warm-up begun by {@link #create} is over; calls never wait for it. */
+    public CompletableFuture<Void> warmUp() {
+        return warmUp;
     }
 
     public boolean usesVirtualThreads() {

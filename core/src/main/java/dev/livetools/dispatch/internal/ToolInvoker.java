@@ -13,7 +13,9 @@ import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.executable.ExecutableValidator;
 import jakarta.validation.metadata.CascadableDescriptor;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.ContainerDescriptor;
+import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.ElementDescriptor;
 import jakarta.validation.metadata.MethodDescriptor;
 import jakarta.validation.metadata.ParameterDescriptor;
@@ -50,6 +52,8 @@ final class ToolInvoker {
     private final ExecutableValidator parameterValidator;
     private final ExecutableValidator returnValidator;
     private final boolean returnsVoid;
+    /** For the warm-up: the validator, when every parameter constraint is a built-in one (no user code runs). */
+    private final Validator warmUpValidator;
 
     /** One Java parameter: injected context, or an argument with its binder and absent value. */
     private record Slot(int index, String name, boolean context, boolean required, boolean optional,
@@ -57,7 +61,7 @@ final class ToolInvoker {
     }
 
     private ToolInvoker(ToolDescriptor tool, MethodHandle handle, Slot[] slots, ExecutableValidator parameterValidator,
-                        ExecutableValidator returnValidator) {
+                        ExecutableValidator returnValidator, Validator warmUpValidator) {
         this.tool = tool;
         this.handle = handle;
         this.slots = slots;
@@ -72,6 +76,7 @@ final class ToolInvoker {
         this.parameterValidator = parameterValidator;
         this.returnValidator = returnValidator;
         this.returnsVoid = tool.method().getReturnType() == void.class;
+        this.warmUpValidator = warmUpValidator;
     }
 
     /**
@@ -100,6 +105,7 @@ final class ToolInvoker {
         }
         ExecutableValidator parameterValidator = null;
         ExecutableValidator returnValidator = null;
+        Validator warmUpValidator = null;
         if (Modifier.isStatic(method.getModifiers())) {
             if (declaresConstraints(method)) {
                 problems.add(where + ": Jakarta Validation ignores static methods, so its constraints would never be "
@@ -111,6 +117,9 @@ final class ToolInvoker {
                         .getConstraintsForMethod(method.getName(), method.getParameterTypes());
                 if (md != null && constrainsParameters(md)) {
                     parameterValidator = validator.forExecutables();
+                    if (onlyBuiltInParameterConstraints(md)) {
+                        warmUpValidator = validator;
+                    }
                 }
                 if (md != null && constrains(md.getReturnValueDescriptor()) && !tool.async()) {
                     returnValidator = validator.forExecutables();
@@ -122,7 +131,7 @@ final class ToolInvoker {
         if (problems.size() > before) {
             return null;
         }
-        return new ToolInvoker(tool, handle, slots, parameterValidator, returnValidator);
+        return new ToolInvoker(tool, handle, slots, parameterValidator, returnValidator, warmUpValidator);
     }
 
     private static Slot slot(ToolParameter p, String where, List<String> problems) {
@@ -222,6 +231,46 @@ final class ToolInvoker {
         }
     }
 
+    /** Whether the warm-up may validate placeholder arguments: there are constraints, all built-in. */
+    boolean validatesParameters() {
+        return warmUpValidator != null;
+    }
+
+    /**
+     * Validates placeholder arguments (what an absent argument binds to) once, so that Hibernate Validator initialises
+     * this method's constraint validators, and resolves the metadata of cascaded parameter types, before the first
+     * call. Only for built-in constraints: their validators have no side effects.
+     */
+    void warmUpValidation() {
+        if (warmUpValidator == null) {
+            return;
+        }
+        Object[] placeholders = new Object[slots.length];
+        for (Slot s : slots) {
+            placeholders[s.index] = s.context ? null : s.absent;
+        }
+        parameterValidator.validateParameters(tool.target(), tool.method(), placeholders);
+        for (Class<?> type : tool.method().getParameterTypes()) {
+            if (!type.isPrimitive() && !type.getName().startsWith("java.")) {
+                warmUpValidator.getConstraintsForClass(type);
+            }
+        }
+    }
+
+    /** Resolves Jackson's serializer for the declared result type, which the first result would otherwise build. */
+    void warmUpResultType() {
+        Type type = tool.resultType();
+        if (type == Object.class || type == void.class || type == Void.class) {
+            return;
+        }
+        try {
+            var mapper = DispatchJson.mapper();
+            mapper.getSerializerProviderInstance().findValueSerializer(mapper.constructType(type));
+        } catch (Exception e) {
+            // The first result of this tool resolves it (and reports what is wrong, if anything is).
+        }
+    }
+
     /** Violations of the declared return-value constraints, empty when there are none or none are declared. */
     List<Violation> validateResult(Object value) {
         if (returnValidator == null) {
@@ -286,6 +335,47 @@ final class ToolInvoker {
             }
         }
         return false;
+    }
+
+    /** Whether every parameter constraint is a Jakarta/Hibernate built-in checked by Hibernate's own validators. */
+    private static boolean onlyBuiltInParameterConstraints(MethodDescriptor md) {
+        if (!builtIn(md.getCrossParameterDescriptor().getConstraintDescriptors())) {
+            return false;
+        }
+        for (ParameterDescriptor p : md.getParameterDescriptors()) {
+            if (!builtIn(p.getConstraintDescriptors()) || !builtInElements(p.getConstrainedContainerElementTypes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean builtInElements(Set<ContainerElementTypeDescriptor> elements) {
+        for (ContainerElementTypeDescriptor e : elements) {
+            if (!builtIn(e.getConstraintDescriptors()) || !builtInElements(e.getConstrainedContainerElementTypes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean builtIn(Set<ConstraintDescriptor<?>> constraints) {
+        for (ConstraintDescriptor<?> c : constraints) {
+            String annotation = c.getAnnotation().annotationType().getName();
+            if (!annotation.startsWith("jakarta.validation.constraints.")
+                    && !annotation.startsWith("org.hibernate.validator.constraints.")) {
+                return false;
+            }
+            for (Class<?> v : c.getConstraintValidatorClasses()) {
+                if (!v.getName().startsWith("org.hibernate.validator.internal.")) {
+                    return false;
+                }
+            }
+            if (!builtIn(c.getComposingConstraints())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <D extends ElementDescriptor & CascadableDescriptor & ContainerDescriptor> boolean constrains(
