@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.livetools.internal.websocket.WriteDemandGuard;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
@@ -60,14 +61,21 @@ final class LostWakeupRace {
             }
         }
 
-        /** Phase 2, from the test thread while the selector is parked: queue "first", arm the send of "second". */
+        /**
+         * Phase 2, from the test thread while the selector is parked: queue "first", arm the send of "second".
+         *
+         * <p>"first" is stage setting, queued unguarded in both variants: sent inside the parked flush, its write
+         * interest is reset too, but the selector's stale ready set flushes it in the next round (the one that also
+         * reads "ping"). A guard check landing between that reset and that flush would count a second rescue, so
+         * with "first" unguarded the guard's count is exactly the frame under test, "second".
+         */
         void queueFirstAndSendSecondInsideItsFlush() {
             armed.set(() -> {
                 Thread sender = new Thread(() -> send(connection, "second"), "non-selector-sender");
                 sender.start();
                 join(sender);
             });
-            send(connection, "first");
+            connection.send("first");
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.livetools.testkit.internal;
+package dev.livetools.internal.websocket;
 
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
@@ -24,6 +24,10 @@ import org.java_websocket.server.WebSocketServer;
  * request/response loop that event never comes. {@code repro} test {@code LostWakeupReproTest} forces the
  * interleaving deterministically.
  *
+ * <p>Shared by every {@link WebSocketServer} of the project (the testkit's emulator, core's session test server): a
+ * callback such as {@code onMessage} runs on a library worker thread, not on the selector, so even a server that
+ * sends only from its own callbacks is exposed.
+ *
  * <p>The fix: after every send the guard checks, from its own thread and shortly afterwards, whether the
  * connection still has buffered data, and if so signals write demand again. Only a flush in progress can undo a
  * signal, and a flush empties the queue of everything appended before it, so while data stays queued the guard keeps
@@ -45,7 +49,7 @@ public final class WriteDemandGuard implements AutoCloseable {
     public WriteDemandGuard(WebSocketServer server) {
         this.server = server;
         this.checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "live-emulator-write-guard");
+            Thread thread = new Thread(runnable, "websocket-write-guard");
             thread.setDaemon(true);
             return thread;
         });
@@ -88,11 +92,15 @@ public final class WriteDemandGuard implements AutoCloseable {
     private void check(WebSocket connection, AtomicBoolean pending, long lastDelayMicros) {
         // Clear first: a send after this line schedules its own check, a send before it is seen below.
         pending.set(false);
+        // The interest is read before the queue: a reset seen here came after a flush emptied the queue of everything
+        // appended before that flush, so data still queued now was stranded by it. Read the other way round, a flush
+        // completing between the two reads would be miscounted as a lost wakeup.
+        boolean interestLost = lostWriteInterest(connection);
         if (connection.isClosed() || !connection.hasBufferedData()) {
             return;
         }
         resignals.incrementAndGet();
-        if (lostWriteInterest(connection)) {
+        if (interestLost) {
             rescues.incrementAndGet();
         }
         server.onWriteDemand(connection);
