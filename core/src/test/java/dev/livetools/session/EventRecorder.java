@@ -46,7 +46,7 @@ final class EventRecorder implements LiveSessionListener {
     }
 
     <T extends SessionEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-        return type.cast(await(e -> type.isInstance(e) && match.test(type.cast(e)), Duration.ofSeconds(5)));
+        return type.cast(await(e -> type.isInstance(e) && match.test(type.cast(e)), SessionTestSupport.WAIT));
     }
 
     SessionEvent.ToolCall awaitTool(SessionEvent.ToolStage stage, String id) throws InterruptedException {

@@ -24,7 +24,7 @@ import static dev.livetools.session.SessionTestSupport.builder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What arrives (malformed and unknown frames, every event kind) and what the send API writes. */
-@Timeout(10)
+@Timeout(40)
 class LiveSessionFramesTest {
 
     @Test

@@ -14,7 +14,7 @@ import static dev.livetools.session.SessionTestSupport.builder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@Timeout(10)
+@Timeout(40)
 class LiveSessionHandshakeTest {
 
     @Test

@@ -28,7 +28,7 @@ import static dev.livetools.session.SessionTestSupport.setupOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** goAway handover, reconnects, and the call ledger's guarantees. */
-@Timeout(15)
+@Timeout(40)
 class LiveSessionResumptionTest {
 
     private static List<ScriptedLiveServer.Event> answersTo(ScriptedLiveServer server, String id) {

@@ -28,7 +28,7 @@ import static dev.livetools.session.SessionTestSupport.calls;
 import static dev.livetools.session.SessionTestSupport.responseTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Timeout(10)
+@Timeout(40)
 class LiveSessionToolsTest {
 
     private static List<FunctionResponse> responses(ScriptedLiveServer server) {

@@ -1,9 +1,11 @@
 package dev.livetools.session;
 
+import dev.livetools.internal.websocket.WriteDemandGuard;
 import dev.livetools.protocol.ClientMessage;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ServerMessage;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -23,15 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
  * A Live server on 127.0.0.1 for session tests, scripted by reacting to what the client sends. It sends server
  * frames as BINARY, pretty-printed like the service, mostly the recorded frames from {@code live-samples}.
  *
- * <p>Java-WebSocket 1.6.0's server can leave a frame sent from a foreign thread queued until the next inbound frame
- * (a lost selector wake-up), so this server sends only from its own callbacks: every reaction is scripted as a
- * response to a client frame or to a connection opening.
+ * <p>Every reaction is scripted as a response to a client frame or to a connection opening. Those callbacks run on
+ * the library's worker threads, not on its selector, and Java-WebSocket 1.6.0's server can leave a frame sent from
+ * such a thread queued until the next inbound frame (a lost selector wake-up; a session test waiting for that frame
+ * then times out). So every write this server causes goes through {@link WriteDemandGuard}, like the emulator's.
  */
 public final class ScriptedLiveServer implements AutoCloseable {
 
@@ -60,38 +64,49 @@ public final class ScriptedLiveServer implements AutoCloseable {
         /** A recorded sample, byte-exact, as a binary frame. */
         public Peer sendSample(String name) {
             socket.send(sample(name));
+            guard.afterSend(socket);
             return this;
         }
 
         public Peer send(ServerMessage message) {
             socket.send(codec.encodeServerBytes(message));
+            guard.afterSend(socket);
             return this;
         }
 
         /** Raw text as a BINARY frame (for malformed frames). */
         public Peer sendRawBinary(String text) {
             socket.send(text.getBytes(StandardCharsets.UTF_8));
+            guard.afterSend(socket);
             return this;
         }
 
         /** Raw text as a TEXT frame. */
         public Peer sendRawText(String text) {
             socket.send(text);
+            guard.afterSend(socket);
             return this;
         }
 
         public void close(int code, String reason) {
             socket.close(code, reason);
+            guard.afterSend(socket);
         }
 
         /**
-         * Drops the TCP connection without a close frame, once the frames sent before have had time to leave
-         * (closing the channel at once would discard them, which is not what a network drop after them looks like).
-         * Closing a channel is safe from any thread, unlike sending.
+         * Drops the TCP connection without a close frame, once the frames sent before have left (closing the channel
+         * while they are queued would discard them, which is not what a network drop after them looks like). Waits
+         * for the out queue to empty, not for a fixed time: on a loaded machine the selector may take longer than any
+         * fixed delay to flush. Runs off the callback thread; closing a channel is safe from any thread.
          */
         public void drop() {
-            CompletableFuture.delayedExecutor(40, TimeUnit.MILLISECONDS)
-                    .execute(() -> socket.closeConnection(1006, "dropped by test server"));
+            CompletableFuture.runAsync(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (socket.hasBufferedData() && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(200_000);
+                }
+                socket.closeConnection(1006, "dropped by test server");
+            });
         }
 
         public String header(String name) {
@@ -102,6 +117,7 @@ public final class ScriptedLiveServer implements AutoCloseable {
     private final LiveCodec codec = new LiveCodec();
     private final Script script;
     private final Server server;
+    private final WriteDemandGuard guard;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -113,12 +129,13 @@ public final class ScriptedLiveServer implements AutoCloseable {
     public ScriptedLiveServer(Script script) {
         this.script = script;
         this.server = new Server();
+        this.guard = new WriteDemandGuard(server);
         server.setReuseAddr(true);
         server.setTcpNoDelay(true);
         server.setConnectionLostTimeout(0);
         server.start();
         try {
-            if (!started.await(5, TimeUnit.SECONDS)) {
+            if (!started.await(SessionTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IllegalStateException("test server did not start");
             }
         } catch (InterruptedException e) {
@@ -189,7 +206,11 @@ public final class ScriptedLiveServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        server.stop(1000);
+        try {
+            server.stop(1000);
+        } finally {
+            guard.close();
+        }
     }
 
     private final class Server extends WebSocketServer {
@@ -227,10 +248,28 @@ public final class ScriptedLiveServer implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            guard.release(conn);
             Peer peer = peers.get(conn);
             if (peer != null) {
                 record(peer.connection, "close " + code, null, reason);
             }
+        }
+
+        // The library writes close frames (its answer to the client's close) and pongs from worker threads too.
+        @Override
+        public void onCloseInitiated(WebSocket conn, int code, String reason) {
+            guard.afterSend(conn);
+        }
+
+        @Override
+        public void onClosing(WebSocket conn, int code, String reason, boolean remote) {
+            guard.afterSend(conn);
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata ping) {
+            super.onWebsocketPing(conn, ping);
+            guard.afterSend(conn);
         }
 
         @Override

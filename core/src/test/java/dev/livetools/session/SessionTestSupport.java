@@ -30,7 +30,8 @@ final class SessionTestSupport {
     static final String RESUMPTION_UPDATE = "sdktest-js-sessionResumptionUpdate.json";
     static final String RESUMPTION_HANDLE = "test_handle";
     static final String CANCELLATION = "shape-toolCallCancellation.NOT-CAPTURED.json";
-    static final Duration WAIT = Duration.ofSeconds(5);
+    /** An upper bound for waiting on an event: generous, because a loaded CI machine can stall a thread for seconds. */
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     static final List<FunctionDeclaration> WEATHER = List.of(new FunctionDeclaration("get_current_weather",
             "Get the current weather in a given location", null, Schema.of(Schema.Type.OBJECT).withProperties(
@@ -43,7 +44,7 @@ final class SessionTestSupport {
         LiveSession.Builder b = LiveSession.builder(server.endpoint())
                 .model("gemini-live-2.5-flash-preview")
                 .responseModality("TEXT")
-                .setupTimeout(Duration.ofSeconds(3))
+                .setupTimeout(Duration.ofSeconds(10))
                 .reconnect(Duration.ofMillis(20), Duration.ofMillis(100), 5)
                 .listener(events);
         return runner == null ? b : b.tools(WEATHER, runner);
