@@ -7,13 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import java.lang.reflect.Method;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -37,8 +38,12 @@ final class WarmUp {
     private static final AtomicLong THREADS = new AtomicLong();
     /** Jackson's and the payload builders' classes: once per JVM. */
     private static final AtomicBoolean JSON_DONE = new AtomicBoolean();
-    /** The shared validator's caches are per JVM: each method is warmed once, whatever the number of dispatchers. */
-    private static final Set<Method> SHARED_VALIDATOR_DONE = ConcurrentHashMap.newKeySet();
+    /**
+     * The shared validator's caches are per JVM: each method is warmed once, whatever the number of dispatchers. Weak,
+     * so that a plugin's class loader can go away with its catalog.
+     */
+    private static final Set<Method> SHARED_VALIDATOR_DONE = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
     private static final AtomicBoolean SHARED_MESSAGES_DONE = new AtomicBoolean();
 
     private WarmUp() {
