@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class ToolDispatcherConcurrencyTest {
 
+    /**
+     * The deadline of the tools that test deadlines. The method must be running when it passes (the tests check it is
+     * interrupted); at 150 ms a loaded machine sometimes had not started it yet, and the call expired while queued.
+     */
+    static final String DEADLINE = "500ms";
+
     /** How long {@code slow} sleeps: short by default, long where the measurement needs a clear margin. */
     static volatile Duration slow = Duration.ofMillis(100);
 
@@ -64,7 +70,7 @@ class ToolDispatcherConcurrencyTest {
         }
 
         /** Waits for the test to release it; records how it was stopped. */
-        @LiveTool(timeout = "150ms")
+        @LiveTool(timeout = DEADLINE)
         public String blocks(ToolContext context) {
             toolThread = Thread.currentThread();
             context.onCancel(() -> CALLBACK_RAN.set(true));
@@ -81,8 +87,17 @@ class ToolDispatcherConcurrencyTest {
             }
         }
 
+        /**
+         * {@link #blocks} for the cancellation tests: with a short deadline the deadline can win the race against a
+         * cancel on a loaded machine (the call is then answered DEADLINE_EXCEEDED and there is nothing to cancel).
+         */
+        @LiveTool(timeout = "1s")
+        public String blocksUntilCancelled(ToolContext context) {
+            return blocks(context);
+        }
+
         /** Ignores interrupts entirely, like a tool stuck in a non-interruptible call. */
-        @LiveTool(timeout = "150ms")
+        @LiveTool(timeout = DEADLINE)
         public String hangs() {
             entered.countDown();
             while (release.getCount() > 0) {
@@ -105,7 +120,7 @@ class ToolDispatcherConcurrencyTest {
         }
 
         /** Returns a future nobody completes, and remembers it. */
-        @LiveTool(timeout = "150ms")
+        @LiveTool(timeout = DEADLINE)
         public CompletableFuture<String> never() {
             CompletableFuture<String> future = new CompletableFuture<>();
             pending = future;
@@ -113,10 +128,30 @@ class ToolDispatcherConcurrencyTest {
             return future;
         }
 
+        /** {@link #never} for the cancellation test, for the same reason as {@link #blocksUntilCancelled}. */
+        @LiveTool(timeout = "1s")
+        public CompletableFuture<String> neverUntilCancelled() {
+            return never();
+        }
+
         @LiveTool
         public String threadKind() throws ReflectiveOperationException {
             boolean virtual = (boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
             return virtual ? "virtual" : "platform";
+        }
+    }
+
+    /**
+     * The deadline of the tools the cancellation tests cancel: far beyond any scheduling stall between dispatch and
+     * cancel, yet short enough for the tests to wait it out and show that it sends nothing either.
+     */
+    private static final Duration CANCELLED_TOOLS_DEADLINE = Duration.ofSeconds(1);
+
+    /** Sleeps until the deadline of a call dispatched at {@code dispatchedNanos} has passed, with a few ticks spare. */
+    private static void sleepPastTheDeadline(long dispatchedNanos) throws InterruptedException {
+        long until = dispatchedNanos + CANCELLED_TOOLS_DEADLINE.plusMillis(100).toNanos();
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 
@@ -225,9 +260,9 @@ class ToolDispatcherConcurrencyTest {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(r.response().at("/error/type").asText()).isEqualTo("DEADLINE_EXCEEDED");
-        assertThat(r.response().at("/error/message").asText()).isEqualTo("hangs did not finish within 150ms and was "
+        assertThat(r.response().at("/error/message").asText()).isEqualTo("hangs did not finish within 500ms and was "
                 + "stopped");
-        assertThat(elapsed).isBetween(Duration.ofMillis(140), Duration.ofMillis(600));
+        assertThat(elapsed).isBetween(Duration.ofMillis(490), Duration.ofMillis(1500));
         release.countDown();
         assertThat(exited.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(INTERRUPTED.get()).as("the hung method was interrupted").isTrue();
@@ -258,7 +293,8 @@ class ToolDispatcherConcurrencyTest {
     @Test
     void cancellingAnAsyncCallCancelsItsFutureAndSendsNothing() throws Exception {
         ToolDispatcher d = dispatcher();
-        CompletableFuture<Void> done = d.dispatch(toolCall(call("n", "never", "{}")), sink);
+        long dispatched = System.nanoTime();
+        CompletableFuture<Void> done = d.dispatch(toolCall(call("n", "neverUntilCancelled", "{}")), sink);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(d.cancel(List.of("n"))).containsExactly("n");
         done.get(5, TimeUnit.SECONDS);
@@ -268,7 +304,7 @@ class ToolDispatcherConcurrencyTest {
             Thread.sleep(5);
         }
         assertThat(pending).isCancelled();
-        Thread.sleep(200);
+        sleepPastTheDeadline(dispatched); // neither a late result nor a timeout may be sent
         assertThat(sink.responsesFor("n")).isEmpty();
     }
 
@@ -282,8 +318,8 @@ class ToolDispatcherConcurrencyTest {
     @Test
     void cancelledCallIsInterruptedAndNeverAnswered() throws Exception {
         ToolDispatcher d = dispatcher(ToolDispatcher.builder(catalog));
-        // blocks() has a 150ms deadline; cancel well before it.
-        CompletableFuture<Void> done = d.dispatch(toolCall(call("b", "blocks", "{}")), sink);
+        long dispatched = System.nanoTime();
+        CompletableFuture<Void> done = d.dispatch(toolCall(call("b", "blocksUntilCancelled", "{}")), sink);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThat(d.cancel(List.of("b"))).containsExactly("b");
@@ -293,7 +329,7 @@ class ToolDispatcherConcurrencyTest {
         assertThat(INTERRUPTED.get()).isTrue();
         assertThat(CONTEXT_CANCELLED.get()).isTrue();
         assertThat(CALLBACK_RAN.get()).isTrue();
-        Thread.sleep(200); // past the deadline too: neither the late result nor a timeout may be sent
+        sleepPastTheDeadline(dispatched); // neither the late result nor a timeout may be sent
         assertThat(sink.responsesFor("b")).isEmpty();
     }
 
