@@ -110,7 +110,7 @@ public final class MqttBackend implements HomeBackend {
                 before.put(d.id(), r == null ? -1 : r.seq());
                 last = r == null ? null : r.json();
             }
-            publish(c, d, Zigbee2Mqtt.command(d, change.settings(), last).toString());
+            c = publish(c, d, Zigbee2Mqtt.command(d, change.settings(), last).toString());
         }
         long deadline = System.nanoTime() + settings.responseTimeout().toNanos();
         List<Outcome> outcomes = new ArrayList<>(changes.size());
@@ -195,18 +195,53 @@ public final class MqttBackend implements HomeBackend {
         }
     }
 
-    private void publish(MqttAsyncClient c, Device d, String payload) {
+    /**
+     * Publishes a command; returns the client that sent it. Paho reports a connection the broker dropped only when
+     * its reader sees the end of the stream, so a call can find the client "connected" and its publish failing with
+     * the connection lost. A command is a state to set, safe to send twice (QoS 1 is at-least-once anyway), so such
+     * a call reconnects once and sends again instead of failing.
+     */
+    private MqttAsyncClient publish(MqttAsyncClient c, Device d, String payload) {
         String topic = stateTopic(d) + "/set";
         try {
-            MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-            m.setQos(1);
-            IMqttDeliveryToken token = c.publish(topic, m);
-            token.waitForCompletion(settings.responseTimeout().toMillis());
-            LOG.log(Level.DEBUG, "published {0} to {1}", payload, topic);
+            send(c, topic, payload);
+            return c;
         } catch (MqttException e) {
-            throw new ToolException("Could not send the command for the " + d.name() + " to the MQTT broker ("
-                    + reason(e) + "); try again.", true, Map.of());
+            if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST
+                    && e.getReasonCode() != MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
+                throw sendFailure(d, e);
+            }
+            LOG.log(Level.INFO, "the connection to MQTT broker {0} was lost while sending to {1}; reconnecting",
+                    settings.url(), topic);
         }
+        MqttAsyncClient fresh = reconnect(c);
+        try {
+            send(fresh, topic, payload);
+            return fresh;
+        } catch (MqttException e) {
+            throw sendFailure(d, e);
+        }
+    }
+
+    private void send(MqttAsyncClient c, String topic, String payload) throws MqttException {
+        MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        IMqttDeliveryToken token = c.publish(topic, m);
+        token.waitForCompletion(settings.responseTimeout().toMillis());
+        LOG.log(Level.DEBUG, "published {0} to {1}", payload, topic);
+    }
+
+    private ToolException sendFailure(Device d, MqttException e) {
+        return new ToolException("Could not send the command for the " + d.name() + " to the MQTT broker ("
+                + reason(e) + "); try again.", true, Map.of());
+    }
+
+    /** Replaces {@code stale} (unless another call already did) and connects. */
+    private synchronized MqttAsyncClient reconnect(MqttAsyncClient stale) {
+        if (client == stale) {
+            discardClient();
+        }
+        return ensureConnected();
     }
 
     private synchronized MqttAsyncClient ensureConnected() {
