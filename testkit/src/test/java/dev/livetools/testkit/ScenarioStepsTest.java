@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** One behaviour per scenario step, seen from a plain WebSocket client. */
-@Timeout(10)
+@Timeout(60)
 class ScenarioStepsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static Scenario.Builder scenario() {
-        return Scenario.builder("test").expectTimeout(Duration.ofSeconds(2));
+        return Scenario.builder("test").expectTimeout(Duration.ofSeconds(15));
     }
 
     private static String text(String text) {

@@ -52,7 +52,7 @@ final class TestClient extends WebSocketClient {
 
     static TestClient connect(URI uri) throws InterruptedException {
         TestClient client = new TestClient(uri);
-        if (!client.connectBlocking(5, TimeUnit.SECONDS)) {
+        if (!client.connectBlocking(15, TimeUnit.SECONDS)) {
             throw new AssertionError("could not connect to " + uri + ": " + client.closed.getNow(null));
         }
         return client;
@@ -99,7 +99,7 @@ final class TestClient extends WebSocketClient {
 
     /** The next frame's JSON, which must carry {@code key}. */
     JsonNode expect(String key) throws InterruptedException {
-        JsonNode json = next(Duration.ofSeconds(5)).json();
+        JsonNode json = next(Duration.ofSeconds(15)).json();
         if (!json.has(key)) {
             throw new AssertionError("expected a frame with '" + key + "', got " + json);
         }
@@ -107,6 +107,6 @@ final class TestClient extends WebSocketClient {
     }
 
     Closed awaitClose() throws Exception {
-        return closed.get(5, TimeUnit.SECONDS);
+        return closed.get(15, TimeUnit.SECONDS);
     }
 }
