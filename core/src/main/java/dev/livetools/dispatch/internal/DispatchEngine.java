@@ -88,7 +88,7 @@ public final class DispatchEngine {
         Map<String, ToolInvoker> invokers = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (ToolDescriptor tool : catalog.tools()) {
-            ToolInvoker invoker = ToolInvoker.create(tool, validator, problems);
+            ToolInvoker invoker = ToolInvoker.create(tool, validator, settings.validator() == null, problems);
             if (invoker != null) {
                 invokers.put(tool.name(), invoker);
             }

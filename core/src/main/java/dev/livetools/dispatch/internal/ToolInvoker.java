@@ -54,6 +54,8 @@ final class ToolInvoker {
     private final boolean returnsVoid;
     /** For the warm-up: the validator, when every parameter constraint is a built-in one (no user code runs). */
     private final Validator warmUpValidator;
+    /** Decides "valid" without Hibernate Validator for simple built-in constraints; {@code null} when not precompiled. */
+    private final ParameterCheck parameterCheck;
 
     /** One Java parameter: injected context, or an argument with its binder and absent value. */
     private record Slot(int index, String name, boolean context, boolean required, boolean optional,
@@ -61,7 +63,8 @@ final class ToolInvoker {
     }
 
     private ToolInvoker(ToolDescriptor tool, MethodHandle handle, Slot[] slots, ExecutableValidator parameterValidator,
-                        ExecutableValidator returnValidator, Validator warmUpValidator) {
+                        ExecutableValidator returnValidator, Validator warmUpValidator,
+                        ParameterCheck parameterCheck) {
         this.tool = tool;
         this.handle = handle;
         this.slots = slots;
@@ -77,14 +80,17 @@ final class ToolInvoker {
         this.returnValidator = returnValidator;
         this.returnsVoid = tool.method().getReturnType() == void.class;
         this.warmUpValidator = warmUpValidator;
+        this.parameterCheck = parameterCheck;
     }
 
     /**
      * Resolves a tool, or adds the reasons it cannot be dispatched to {@code problems} and returns {@code null}.
      *
-     * @param validator the validator to check constraints with
+     * @param validator  the validator to check constraints with
+     * @param precompile whether simple built-in constraints may be decided by a {@link ParameterCheck} first; only
+     *                   for the shared validator, whose built-in constraints nobody has re-mapped
      */
-    static ToolInvoker create(ToolDescriptor tool, Validator validator, List<String> problems) {
+    static ToolInvoker create(ToolDescriptor tool, Validator validator, boolean precompile, List<String> problems) {
         Method method = tool.method();
         String where = tool.signature();
         int before = problems.size();
@@ -106,6 +112,7 @@ final class ToolInvoker {
         ExecutableValidator parameterValidator = null;
         ExecutableValidator returnValidator = null;
         Validator warmUpValidator = null;
+        ParameterCheck parameterCheck = null;
         if (Modifier.isStatic(method.getModifiers())) {
             if (declaresConstraints(method)) {
                 problems.add(where + ": Jakarta Validation ignores static methods, so its constraints would never be "
@@ -120,6 +127,9 @@ final class ToolInvoker {
                     if (onlyBuiltInParameterConstraints(md)) {
                         warmUpValidator = validator;
                     }
+                    if (precompile) {
+                        parameterCheck = ParameterCheck.compile(method, md);
+                    }
                 }
                 if (md != null && constrains(md.getReturnValueDescriptor()) && !tool.async()) {
                     returnValidator = validator.forExecutables();
@@ -131,7 +141,8 @@ final class ToolInvoker {
         if (problems.size() > before) {
             return null;
         }
-        return new ToolInvoker(tool, handle, slots, parameterValidator, returnValidator, warmUpValidator);
+        return new ToolInvoker(tool, handle, slots, parameterValidator, returnValidator, warmUpValidator,
+                parameterCheck);
     }
 
     private static Slot slot(ToolParameter p, String where, List<String> problems) {
@@ -210,9 +221,15 @@ final class ToolInvoker {
         }
     }
 
-    /** Runs Hibernate Validator on the bound values, skipping parameters binding already rejected. */
+    /**
+     * Runs Hibernate Validator on the bound values, skipping parameters binding already rejected. When the precompiled
+     * check says a cleanly bound call is valid, Hibernate Validator would find nothing, and is not asked.
+     */
     void validateParameters(Object[] values, Violations out) {
         if (parameterValidator == null) {
+            return;
+        }
+        if (parameterCheck != null && out.isEmpty() && parameterCheck.valid(values)) {
             return;
         }
         List<Violation> found = null;
@@ -229,6 +246,11 @@ final class ToolInvoker {
         if (found != null) {
             found.forEach(out::add);
         }
+    }
+
+    /** Whether valid calls skip Hibernate Validator (see {@link ParameterCheck}); for tests. */
+    boolean precompiledParameterCheck() {
+        return parameterCheck != null;
     }
 
     /** Whether the warm-up may validate placeholder arguments: there are constraints, all built-in. */
