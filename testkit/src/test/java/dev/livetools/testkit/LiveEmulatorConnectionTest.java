@@ -145,7 +145,7 @@ class LiveEmulatorConnectionTest {
 
     @Test
     void acceptsTheRecordedSdkSetupWithTools() throws Exception {
-        String recorded = Files.readString(Path.of("../../shared/live-samples/rec-mldev-client-setup-tools.json"));
+        String recorded = WireFormatTest.sample("rec-mldev-client-setup-tools.json");
         try (LiveEmulator emulator = LiveEmulator.builder().start()) {
             TestClient client = TestClient.connect(emulator.url());
             client.send(recorded.trim());

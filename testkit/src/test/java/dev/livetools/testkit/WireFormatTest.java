@@ -3,9 +3,8 @@ package dev.livetools.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class WireFormatTest {
 
-    private static final Path SAMPLES = Path.of("../../shared/live-samples");
-
-    private static String sample(String file) throws Exception {
-        return Files.readString(SAMPLES.resolve(file), StandardCharsets.UTF_8);
+    /** Recorded frames, copied from the team's shared live-samples so a clean clone has them. */
+    static String sample(String file) throws Exception {
+        try (InputStream in = WireFormatTest.class.getResourceAsStream("/live-samples/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource live-samples/" + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String firstFrameAfterSetup(Scenario scenario) throws Exception {
