@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.genai.types.FunctionDeclaration;
 import com.google.genai.types.LiveClientMessage;
 import com.google.genai.types.Schema;
-import java.math.BigDecimal;
+import dev.livetools.protocol.SdkTrees;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,15 +49,15 @@ class SetupConformanceTest {
     @Test
     void theWholeSetupMessageSurvivesTheSdksLiveClientMessage() throws Exception {
         String sdk = LiveClientMessage.fromJson(setupJson).toJson();
-        assertThat(normalise(MAPPER.readTree(sdk))).isEqualTo(normalise(setup));
+        assertThat(SdkTrees.normalise(MAPPER.readTree(sdk))).isEqualTo(SdkTrees.normalise(setup));
     }
 
     @Test
     void everyDeclarationSurvivesTheSdksFunctionDeclaration() throws Exception {
         for (JsonNode declaration : setup.at("/setup/tools/0/functionDeclarations")) {
             String sdk = FunctionDeclaration.fromJson(declaration.toString()).toJson();
-            assertThat(normalise(MAPPER.readTree(sdk))).as(declaration.get("name").asText())
-                    .isEqualTo(normalise(declaration));
+            assertThat(SdkTrees.normalise(MAPPER.readTree(sdk))).as(declaration.get("name").asText())
+                    .isEqualTo(SdkTrees.normalise(declaration));
         }
     }
 
@@ -68,8 +66,8 @@ class SetupConformanceTest {
         for (JsonNode declaration : setup.at("/setup/tools/0/functionDeclarations")) {
             JsonNode parameters = declaration.get("parameters");
             String sdk = Schema.fromJson(parameters.toString()).toJson();
-            assertThat(normalise(MAPPER.readTree(sdk))).as(declaration.get("name").asText())
-                    .isEqualTo(normalise(parameters));
+            assertThat(SdkTrees.normalise(MAPPER.readTree(sdk))).as(declaration.get("name").asText())
+                    .isEqualTo(SdkTrees.normalise(parameters));
         }
     }
 
@@ -92,23 +90,5 @@ class SetupConformanceTest {
         schema.fieldNames().forEachRemaining(out::add);
         schema.path("properties").forEach(p -> collectSchemaKeys(p, out));
         collectSchemaKeys(schema.path("items"), out);
-    }
-
-    /** Numbers compare by value: the SDK holds bounds as doubles (1 becomes 1.0) and counts as longs. */
-    private static JsonNode normalise(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = MAPPER.createObjectNode();
-            node.fields().forEachRemaining(e -> out.set(e.getKey(), normalise(e.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = MAPPER.createArrayNode();
-            node.forEach(n -> out.add(normalise(n)));
-            return out;
-        }
-        if (node.isNumber()) {
-            return MAPPER.getNodeFactory().numberNode(new BigDecimal(node.asText()).stripTrailingZeros());
-        }
-        return node;
     }
 }

@@ -1,6 +1,5 @@
 package dev.livetools.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.genai.types.LiveClientMessage;
@@ -23,25 +22,16 @@ class GenaiSdkConformanceTest {
     private void assertSdkReadsEveryField(ClientMessage message) throws Exception {
         String ours = codec.encode(message);
         String sdk = LiveClientMessage.fromJson(ours).toJson();
-        assertThat(normalise(MAPPER.readTree(sdk))).isEqualTo(normalise(MAPPER.readTree(ours)));
+        assertThat(SdkTrees.normalise(MAPPER.readTree(sdk))).isEqualTo(SdkTrees.normalise(MAPPER.readTree(ours)));
     }
 
-    /** Numbers compare by value: the SDK writes floats as 0.699999988 for 0.7 and longs without decimals. */
-    private static JsonNode normalise(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = MAPPER.createObjectNode();
-            node.fields().forEachRemaining(e -> out.set(e.getKey(), normalise(e.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            var out = MAPPER.createArrayNode();
-            node.forEach(n -> out.add(normalise(n)));
-            return out;
-        }
-        if (node.isNumber()) {
-            return MAPPER.getNodeFactory().numberNode((float) node.doubleValue());
-        }
-        return node;
+    @Test
+    void aMisspeltFieldIsCaughtByTheTreeComparison() throws Exception {
+        ObjectNode ours = (ObjectNode) MAPPER.readTree(codec.encode(Setup.builder("models/gemini-3.8-live").build()));
+        ((ObjectNode) ours.get("setup")).putObject("generationConfg").put("temperature", 0.5);
+        String sdk = LiveClientMessage.fromJson(ours.toString()).toJson();
+
+        assertThat(SdkTrees.normalise(MAPPER.readTree(sdk))).isNotEqualTo(SdkTrees.normalise(ours));
     }
 
     @Test
