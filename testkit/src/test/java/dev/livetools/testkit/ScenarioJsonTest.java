@@ -86,8 +86,8 @@ class ScenarioJsonTest {
         Files.writeString(file, "{\"name\": \"file\", \"steps\": [{\"text\": \"hi\"}]}");
 
         assertThat(Scenario.load(file).steps()).containsExactly(new Step.Text("hi"));
-        assertThat(Scenario.fromResource("dev/livetools/testkit/demo/home-automation.json").name())
-                .isEqualTo("home automation");
+        assertThat(Scenario.fromResource("dev/livetools/testkit/classpath-scenario.json").name())
+                .isEqualTo("class path");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.livetools.testkit.cli;
+package dev.livetools.cli.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

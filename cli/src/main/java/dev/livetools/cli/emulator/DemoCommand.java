@@ -1,4 +1,4 @@
-package dev.livetools.testkit.cli;
+package dev.livetools.cli.emulator;
 
 import dev.livetools.catalog.ToolCatalog;
 import dev.livetools.cli.CliException;
@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
                 "Exit status 0 when the conversation went as scripted, 1 when a step failed."})
 final class DemoCommand implements Callable<Integer> {
 
-    static final String SCENARIO = "dev/livetools/testkit/demo/home-automation.json";
-    static final String SAMPLE_TOOLS = "dev/livetools/testkit/demo/sample-tools.jar";
+    static final String SCENARIO = "dev/livetools/cli/demo/home-automation.json";
+    static final String SAMPLE_TOOLS = "dev/livetools/cli/demo/sample-tools.jar";
 
     @Spec
     CommandSpec spec;
