@@ -93,13 +93,32 @@ public record Scenario(String name, List<Step> steps, Duration expectTimeout) {
 
     /**
      * What a scripted user sends, in order: the text of each {@link Step.ExpectText} (for a {@code contains} match
-     * the substring itself). Harnesses use it to play the user's side.
+     * the substring itself). An "any text" expectation has nothing to send and is left out (see
+     * {@link #unplayableUserTurns()}). Harnesses use it to play the user's side.
      */
     public List<String> userTurns() {
         return steps.stream()
                 .filter(Step.ExpectText.class::isInstance)
-                .map(step -> ((Step.ExpectText) step).match().text())
+                .map(step -> ((Step.ExpectText) step).match())
+                .filter(match -> match.mode() != TextMatch.Mode.ANY)
+                .map(TextMatch::text)
                 .toList();
+    }
+
+    /**
+     * The steps a scripted user cannot play, each as {@code "steps[i]: why"}: an {@code expectText} that accepts any
+     * text says nothing about what to send (an empty turn would not be a user speaking). Empty when every user turn
+     * has a text.
+     */
+    public List<String> unplayableUserTurns() {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Step.ExpectText text && text.match().mode() == TextMatch.Mode.ANY) {
+                problems.add("steps[" + i + "]: {\"expectText\": {}} accepts any text, so a scripted user has nothing"
+                        + " to say; write the user's words ({\"expectText\": \"...\"} or {\"contains\": \"...\"})");
+            }
+        }
+        return problems;
     }
 
     /** Builds a {@link Scenario} step by step. */

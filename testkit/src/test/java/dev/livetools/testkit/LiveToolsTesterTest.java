@@ -61,6 +61,16 @@ class LiveToolsTesterTest {
     }
 
     @Test
+    void anAnyTextExpectationIsRefusedBeforeAnythingIsSent(LiveToolsTester tester) {
+        Scenario anyText = thermostat("any text").step(new Step.ExpectText(TextMatch.any())).text("ok").build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tester.run(anyText, new ThermostatTools()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scenario 'any text': steps[0]: {\"expectText\": {}} accepts any text");
+        assertThat(tester.emulator().frames()).isEmpty();
+    }
+
+    @Test
     void userTurnsAreSentOnePerCompletedModelTurn(LiveToolsTester tester) {
         ToolRun run = tester.run(thermostat("two turns")
                 .text("Hello! What can I do?").turnComplete()

@@ -92,7 +92,7 @@ class ScenarioJsonTest {
 
     @Test
     void userTurnsAreTheExpectedTexts() {
-        assertThat(Scenario.parse(EVERY_STEP).userTurns()).containsExactly("exactly this", "part", "");
+        assertThat(Scenario.parse(EVERY_STEP).userTurns()).containsExactly("exactly this", "part");
     }
 
     @Test
@@ -106,28 +106,105 @@ class ScenarioJsonTest {
     }
 
     @Test
-    void unknownStepKindNamesTheStepIndex() {
+    void unknownStepKindListsTheValidKinds() {
         assertThatThrownBy(() -> Scenario.parse("{\"name\": \"x\", \"steps\": [{\"text\": \"a\"}, {\"say\": \"b\"}]}"))
-                .hasMessage("scenario scenario: steps[1]: unknown step kind 'say'");
+                .hasMessageStartingWith("scenario scenario: steps[1]: unknown step kind 'say' (kinds: expectText,"
+                        + " expectAudio,")
+                .hasMessageContaining("toolCall, toolCallCancellation")
+                .hasMessageEndingWith("close, delay)");
+    }
+
+    @Test
+    void aMisspeltStepKindGetsADidYouMean() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolcalls\": []}]}"))
+                .hasMessageContaining("steps[0]: unknown step kind 'toolcalls'; did you mean 'toolCall'?");
     }
 
     @Test
     void aStepWithTwoKindsIsRejected() {
         assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"text\": \"a\", \"drop\": {}}]}"))
-                .hasMessageContaining("steps[0]: a step is an object with exactly one key");
+                .hasMessageContaining("steps[0]: a step is an object with exactly one key naming its kind, got 2 keys"
+                        + " [text, drop]");
     }
 
     @Test
     void aToolCallWithoutANameNamesTheField() {
         assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolCall\": [{\"id\": \"c1\"}]}]}"))
-                .hasMessage("scenario scenario: steps[0] (toolCall): missing 'name'");
+                .hasMessage("scenario scenario: steps[0].toolCall[0]: missing field 'name'");
     }
 
     @Test
     void argsMustBeAnObject() {
         assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolCall\": {\"id\": \"c\", \"name\": \"f\","
                 + " \"args\": [1]}}]}"))
-                .hasMessageContaining("'args' must be a JSON object");
+                .hasMessageContaining("steps[0].toolCall.args: 'args' must be a JSON object");
+    }
+
+    @Test
+    void aMisspeltFieldInAResponseCheckFailsWithADidYouMean() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"expectToolResponse\": [{\"id\": \"c1\"},"
+                + " {\"id\": \"c2\", \"outputContain\": {\"on\": true}}]}]}"))
+                .hasMessageStartingWith("scenario scenario: steps[0].expectToolResponse[1]: unknown field"
+                        + " 'outputContain'; did you mean 'outputContains'? (fields: id, name, output,");
+    }
+
+    @Test
+    void aMisspeltErrorTypeFailsWithADidYouMean() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"text\": \"hi\"},"
+                + " {\"expectToolResponse\": {\"id\": \"c1\", \"erorType\": \"TOOL_ERROR\"}}]}"))
+                .hasMessageContaining("steps[1].expectToolResponse: unknown field 'erorType'; did you mean"
+                        + " 'errorType'?");
+    }
+
+    @Test
+    void aMisspeltArgsInAToolCallFailsWithADidYouMean() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolCall\": [{\"id\": \"c1\", \"name\": \"f\","
+                + " \"argz\": {\"x\": 1}}]}]}"))
+                .hasMessageContaining("steps[0].toolCall[0]: unknown field 'argz'; did you mean 'args'?"
+                        + " (fields: id, name, args)");
+    }
+
+    @Test
+    void aFieldFarFromEveryKnownNameListsTheFieldsWithoutAGuess() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"close\": {\"code\": 1011, \"because\": \"x\"}}]}"))
+                .hasMessage("scenario scenario: steps[0].close: unknown field 'because' (fields: code, reason)");
+    }
+
+    @Test
+    void aStepWithoutFieldsRefusesAnyField() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"interrupted\": {\"now\": true}}]}"))
+                .hasMessageContaining("steps[0].interrupted: unknown field 'now' (this step takes no fields: write {})");
+    }
+
+    @Test
+    void aWrongValueTypeNamesTheFieldAndWhatCameInstead() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"expectToolResponse\": [{\"id\": \"c1\","
+                + " \"willContinue\": \"yes\"}]}]}"))
+                .hasMessage("scenario scenario: steps[0].expectToolResponse[0].willContinue: expected true or false,"
+                        + " got the string \"yes\"");
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"expectAudio\": {\"minBytes\": \"3200\"}}]}"))
+                .hasMessageContaining("steps[0].expectAudio.minBytes: expected a whole number from 1 to");
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"toolCall\": [{\"id\": 7, \"name\": \"f\"}]}]}"))
+                .hasMessageContaining("steps[0].toolCall[0].id: expected a string, got the number 7");
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"turnComplete\": true}]}"))
+                .hasMessageContaining("steps[0].turnComplete: expected an object with fields [usageMetadata], got true");
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"close\": {\"code\": 99}}]}"))
+                .hasMessageContaining("steps[0].close.code: expected a whole number from 1000 to 4999, got 99");
+    }
+
+    @Test
+    void anExpectTextObjectTakesOnlyEqualsOrContains() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"expectText\": {\"contain\": \"light\"}}]}"))
+                .hasMessageContaining("steps[0].expectText: unknown field 'contain'; did you mean 'contains'?");
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"expectText\": 42}]}"))
+                .hasMessageContaining("steps[0].expectText: expected a string, {\"equals\": ...}, {\"contains\": ...}"
+                        + " or {}, got the number 42");
+    }
+
+    @Test
+    void aMisspeltTopLevelFieldGetsADidYouMean() {
+        assertThatThrownBy(() -> Scenario.parse("{\"step\": []}"))
+                .hasMessageContaining("(document): unknown field 'step'; did you mean 'steps'?");
     }
 
     @Test
@@ -143,10 +220,34 @@ class ScenarioJsonTest {
     }
 
     @Test
-    void invalidJsonIsReportedWithTheSource(@TempDir Path dir) throws Exception {
+    void invalidJsonNamesTheSourceLineAndColumn(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.json");
-        Files.writeString(file, "{\"steps\": [");
+        Files.writeString(file, "{\"steps\": [\n  {\"text\": \"hi\"},\n  {\"text\" \"there\"}\n]}");
 
-        assertThatThrownBy(() -> Scenario.load(file)).hasMessageContaining("broken.json: not valid JSON");
+        assertThatThrownBy(() -> Scenario.load(file))
+                .hasMessageContaining("broken.json: not valid JSON at line 3, column 11: ");
+    }
+
+    @Test
+    void aRepeatedKeyIsAnErrorNotASilentOverwrite() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": [{\"close\": {\"code\": 1011, \"code\": 1000}}]}"))
+                .hasMessageContaining("not valid JSON at line 1, column ")
+                .hasMessageContaining("Duplicate field 'code'");
+    }
+
+    @Test
+    void textAfterTheDocumentIsAnError() {
+        assertThatThrownBy(() -> Scenario.parse("{\"steps\": []} {\"steps\": []}"))
+                .hasMessageContaining("not valid JSON at line 1, column ");
+    }
+
+    @Test
+    void anAnyTextExpectationIsNotAUserTurnAndIsReportedAsUnplayable() {
+        Scenario scenario = Scenario.parse("{\"steps\": [{\"expectText\": \"hi\"}, {\"text\": \"yes?\"},"
+                + " {\"expectText\": {}}]}");
+
+        assertThat(scenario.userTurns()).containsExactly("hi");
+        assertThat(scenario.unplayableUserTurns()).singleElement().asString()
+                .startsWith("steps[2]: {\"expectText\": {}} accepts any text, so a scripted user has nothing to say");
     }
 }

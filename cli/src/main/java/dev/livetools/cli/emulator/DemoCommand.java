@@ -54,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Scenario scenario = scenarioFile == null ? Scenario.fromResource(SCENARIO) : load(scenarioFile);
+        if (!scenario.unplayableUserTurns().isEmpty()) {
+            throw new CliException("--scenario " + scenarioFile + ": " + String.join("; ",
+                    scenario.unplayableUserTurns()));
+        }
         Path extracted = pluginFolders.isEmpty() ? extractSampleTools() : null;
         List<Path> folders = extracted == null ? pluginFolders : List.of(extracted);
         for (Path folder : folders) {

@@ -63,6 +63,33 @@ class DemoCommandTest {
     }
 
     @Test
+    void anAnyTextUserTurnIsAUsageErrorAndNoEmptyTurnIsSent(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("any.json");
+        Files.writeString(scenario, "{\"name\": \"any\", \"steps\": [{\"expectText\": {}}, {\"text\": \"ok\"}]}");
+
+        Outcome outcome = run("demo", "--scenario", scenario.toString());
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err().strip()).isEqualTo("livetools demo: --scenario " + scenario
+                + ": steps[0]: {\"expectText\": {}} accepts any text, so a scripted user has nothing to say; write the"
+                + " user's words ({\"expectText\": \"...\"} or {\"contains\": \"...\"})");
+        assertThat(outcome.out()).doesNotContain("user ");
+    }
+
+    @Test
+    void aMisspeltScenarioFieldIsAUsageErrorNamingStepAndField(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("typo.json");
+        Files.writeString(scenario, "{\"steps\": [{\"expectText\": \"hi\"},"
+                + " {\"expectToolResponse\": [{\"id\": \"c1\", \"outputContain\": \"on\"}]}]}");
+
+        Outcome outcome = run("demo", "--scenario", scenario.toString());
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains("steps[1].expectToolResponse[0]: unknown field 'outputContain'; did you"
+                + " mean 'outputContains'?");
+    }
+
+    @Test
     void aMissingPluginFolderIsAUsageError(@TempDir Path dir) {
         Outcome outcome = run("demo", "--plugins", dir.resolve("nope").toString());
 

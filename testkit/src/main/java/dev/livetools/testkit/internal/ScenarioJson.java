@@ -1,6 +1,10 @@
 package dev.livetools.testkit.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The JSON scenario format: {@code {"name": ..., "expectTimeout": "10s", "steps": [{"<kind>": <value>}, ...]}},
@@ -22,7 +25,19 @@ import java.util.Set;
  */
 public final class ScenarioJson {
 
-    private static final Set<String> TOP_LEVEL = Set.of("name", "expectTimeout", "steps", "description");
+    /** Every step kind, in the order docs/testing.md lists them. */
+    public static final List<String> STEP_KINDS = List.of("expectText", "expectAudio", "expectActivityEnd",
+            "expectToolResponse", "expectNoToolResponse", "text", "audio", "inputTranscription",
+            "outputTranscription", "toolCall", "toolCallCancellation", "interrupted", "turnComplete", "goAway",
+            "sessionResumptionUpdate", "usageMetadata", "raw", "drop", "close", "delay");
+
+    private static final String[] RESPONSE_CHECK_FIELDS = {"id", "name", "output", "outputContains", "errorType",
+            "responseContains", "willContinue"};
+
+    /** Scenario files are written by hand: a repeated key or text after the document is a mistake, not data. */
+    private static final ObjectReader READER = WireJson.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ScenarioJson() {
     }
@@ -39,27 +54,35 @@ public final class ScenarioJson {
     public static Scenario parse(String json, String source) {
         JsonNode root;
         try {
-            root = WireJson.MAPPER.readTree(json);
+            root = READER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ScenarioFormatException("scenario " + source + ": not valid JSON: " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ScenarioFormatException("scenario " + source + ": not valid JSON" + where + ": "
+                    + e.getOriginalMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new ScenarioFormatException("scenario " + source + ": the document must be a JSON object");
+        try {
+            return scenario(root, source);
+        } catch (ScenarioFormatException e) {
+            throw new ScenarioFormatException("scenario " + source + ": " + e.getMessage());
         }
-        for (var names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TOP_LEVEL.contains(name)) {
-                throw new ScenarioFormatException("scenario " + source + ": unknown field '" + name + "' (known: "
-                        + TOP_LEVEL + ")");
-            }
+    }
+
+    private static Scenario scenario(JsonNode root, String source) {
+        if (root == null || root.isMissingNode()) {
+            throw new ScenarioFormatException("the document is empty; expected {\"name\": ..., \"steps\": [...]}");
         }
-        JsonNode steps = root.path("steps");
+        StrictObject top = StrictObject.of(root, "(document)", "name", "description", "expectTimeout", "steps");
+        String name = top.string("name", source);
+        top.string("description", null);
+        JsonNode steps = top.required("steps");
         if (!steps.isArray()) {
-            throw new ScenarioFormatException("scenario " + source + ": 'steps' must be an array");
+            throw new ScenarioFormatException("steps: expected an array of steps, got " + StrictObject.describe(steps));
         }
         List<Step> parsed = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            String where = "scenario " + source + ": steps[" + i + "]";
+            String where = "steps[" + i + "]";
             try {
                 parsed.add(step(steps.get(i), where));
             } catch (ScenarioFormatException e) {
@@ -68,48 +91,75 @@ public final class ScenarioJson {
                 throw new ScenarioFormatException(where + ": " + e.getMessage());
             }
         }
-        Duration timeout = root.has("expectTimeout")
-                ? duration(root.get("expectTimeout"), "scenario " + source + ": expectTimeout")
+        Duration timeout = top.has("expectTimeout") ? duration(top.get("expectTimeout"), "expectTimeout")
                 : Scenario.DEFAULT_EXPECT_TIMEOUT;
-        return new Scenario(root.path("name").asText(source), parsed, timeout);
+        try {
+            return new Scenario(name, parsed, timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioFormatException(e.getMessage());
+        }
     }
 
     private static Step step(JsonNode node, String where) {
-        if (!node.isObject() || node.size() != 1) {
-            throw new ScenarioFormatException(where + ": a step is an object with exactly one key naming its kind");
+        if (node == null || !node.isObject() || node.size() != 1) {
+            throw new ScenarioFormatException(where + ": a step is an object with exactly one key naming its kind, got "
+                    + (node != null && node.isObject() ? node.size() + " keys " + fieldNames(node)
+                    : StrictObject.describe(node)) + " (kinds: " + String.join(", ", STEP_KINDS) + ")");
         }
         Map.Entry<String, JsonNode> entry = node.fields().next();
         String kind = entry.getKey();
         JsonNode value = entry.getValue();
-        String at = where + " (" + kind + ")";
+        String at = where + "." + kind;
         return switch (kind) {
             case "expectText" -> new Step.ExpectText(textMatch(value, at));
-            case "expectAudio" -> new Step.ExpectAudio(value.path("minBytes").asInt(1));
-            case "expectActivityEnd" -> new Step.ExpectActivityEnd();
-            case "expectToolResponse" -> new Step.ExpectToolResponse(each(value).stream()
-                    .map(check -> responseCheck(check, at)).toList());
-            case "expectNoToolResponse" -> new Step.ExpectNoToolResponse(strings(required(value, "ids", at), at),
-                    duration(required(value, "window", at), at + ".window"));
-            case "text" -> new Step.Text(text(value, at));
-            case "audio" -> new Step.Audio(value.path("chunks").asInt(1), value.path("bytesPerChunk").asInt(4800));
+            case "expectAudio" -> expectAudio(value, at);
+            case "expectActivityEnd" -> {
+                StrictObject.of(value, at);
+                yield new Step.ExpectActivityEnd();
+            }
+            case "expectToolResponse" -> new Step.ExpectToolResponse(indexed(value, at).stream()
+                    .map(item -> responseCheck(item.node(), item.path())).toList());
+            case "expectNoToolResponse" -> {
+                StrictObject o = StrictObject.of(value, at, "ids", "window");
+                yield new Step.ExpectNoToolResponse(strings(o.required("ids"), o.path("ids")),
+                        duration(o.required("window"), o.path("window")));
+            }
+            case "text" -> new Step.Text(StrictObject.text(value, at));
+            case "audio" -> audio(value, at);
             case "inputTranscription" -> transcription(Step.Transcription.Direction.INPUT, value, at);
             case "outputTranscription" -> transcription(Step.Transcription.Direction.OUTPUT, value, at);
-            case "toolCall" -> new Step.ToolCall(each(value).stream().map(call -> call(call, at)).toList());
-            case "toolCallCancellation" -> new Step.CancelToolCalls(strings(
-                    value.isObject() ? required(value, "ids", at) : value, at));
-            case "interrupted" -> new Step.Interrupted();
-            case "turnComplete" -> new Step.TurnComplete(value.path("usageMetadata").isObject()
-                    ? (ObjectNode) value.get("usageMetadata") : null);
-            case "goAway" -> new Step.GoAway(duration(value.isObject() ? required(value, "timeLeft", at) : value,
-                    at));
-            case "sessionResumptionUpdate" -> new Step.ResumptionUpdate(value.path("newHandle").asText(""),
-                    value.path("resumable").asBoolean(true));
+            case "toolCall" -> new Step.ToolCall(indexed(value, at).stream()
+                    .map(item -> call(item.node(), item.path())).toList());
+            case "toolCallCancellation" -> new Step.CancelToolCalls(value.isObject()
+                    ? strings(StrictObject.of(value, at, "ids").required("ids"), at + ".ids") : strings(value, at));
+            case "interrupted" -> {
+                StrictObject.of(value, at);
+                yield new Step.Interrupted();
+            }
+            case "turnComplete" -> new Step.TurnComplete(StrictObject.of(value, at, "usageMetadata")
+                    .object("usageMetadata"));
+            case "goAway" -> new Step.GoAway(value.isObject()
+                    ? duration(StrictObject.of(value, at, "timeLeft").required("timeLeft"), at + ".timeLeft")
+                    : duration(value, at));
+            case "sessionResumptionUpdate" -> {
+                StrictObject o = StrictObject.of(value, at, "newHandle", "resumable");
+                Boolean resumable = o.bool("resumable");
+                yield new Step.ResumptionUpdate(o.string("newHandle", ""), resumable == null || resumable);
+            }
             case "usageMetadata" -> new Step.Usage(object(value, at));
-            case "raw" -> new Step.Raw(object(value, at));
-            case "drop" -> new Step.Drop();
-            case "close" -> new Step.Close(required(value, "code", at).asInt(), value.path("reason").asText(""));
+            case "raw" -> new Step.Raw(nonEmptyObject(value, at));
+            case "drop" -> {
+                StrictObject.of(value, at);
+                yield new Step.Drop();
+            }
+            case "close" -> {
+                StrictObject o = StrictObject.of(value, at, "code", "reason");
+                yield new Step.Close(StrictObject.integer(o.required("code"), o.path("code"), 1000, 4999),
+                        o.string("reason", ""));
+            }
             case "delay" -> new Step.Delay(duration(value, at));
-            default -> throw new ScenarioFormatException(where + ": unknown step kind '" + kind + "'");
+            default -> throw new ScenarioFormatException(where + ": unknown step kind '" + kind + "'"
+                    + StrictObject.suggestion(kind, STEP_KINDS) + " (kinds: " + String.join(", ", STEP_KINDS) + ")");
         };
     }
 
@@ -117,37 +167,56 @@ public final class ScenarioJson {
         if (value.isTextual()) {
             return TextMatch.equalTo(value.asText());
         }
-        if (value.has("equals")) {
-            return TextMatch.equalTo(value.get("equals").asText());
+        if (!value.isObject()) {
+            throw new ScenarioFormatException(at + ": expected a string, {\"equals\": ...}, {\"contains\": ...} or {},"
+                    + " got " + StrictObject.describe(value));
         }
-        if (value.has("contains")) {
-            return TextMatch.containing(value.get("contains").asText());
+        StrictObject o = StrictObject.of(value, at, "equals", "contains");
+        if (o.has("equals") && o.has("contains")) {
+            throw new ScenarioFormatException(at + ": give one of 'equals' and 'contains', not both");
         }
-        if (value.isObject() && value.isEmpty()) {
-            return TextMatch.any();
+        if (o.has("equals")) {
+            return TextMatch.equalTo(o.requiredString("equals"));
         }
-        throw new ScenarioFormatException(at + ": expected a string, {\"equals\": ...}, {\"contains\": ...} or {}");
+        if (o.has("contains")) {
+            return TextMatch.containing(o.requiredString("contains"));
+        }
+        return TextMatch.any();
+    }
+
+    private static Step.ExpectAudio expectAudio(JsonNode value, String at) {
+        StrictObject o = StrictObject.of(value, at, "minBytes");
+        Integer minBytes = o.integer("minBytes", 1, Integer.MAX_VALUE);
+        return new Step.ExpectAudio(minBytes == null ? 1 : minBytes);
+    }
+
+    private static Step.Audio audio(JsonNode value, String at) {
+        StrictObject o = StrictObject.of(value, at, "chunks", "bytesPerChunk");
+        Integer chunks = o.integer("chunks", 1, 100_000);
+        Integer bytes = o.integer("bytesPerChunk", 2, 16 * 1024 * 1024);
+        return new Step.Audio(chunks == null ? 1 : chunks, bytes == null ? 4800 : bytes);
     }
 
     private static ResponseCheck responseCheck(JsonNode value, String at) {
-        ResponseCheck check = ResponseCheck.forId(text(required(value, "id", at), at + ".id"));
-        if (value.has("name")) {
-            check = check.withName(value.get("name").asText());
+        StrictObject o = StrictObject.of(value, at, RESPONSE_CHECK_FIELDS);
+        ResponseCheck check = ResponseCheck.forId(o.requiredString("id"));
+        if (o.has("name")) {
+            check = check.withName(o.requiredString("name"));
         }
-        if (value.has("output")) {
-            check = check.withOutput(value.get("output"));
+        if (o.has("output")) {
+            check = check.withOutput(o.get("output"));
         }
-        if (value.has("outputContains")) {
-            check = check.withOutputContaining(value.get("outputContains"));
+        if (o.has("outputContains")) {
+            check = check.withOutputContaining(o.get("outputContains"));
         }
-        if (value.has("errorType")) {
-            check = check.withErrorType(value.get("errorType").asText());
+        if (o.has("errorType")) {
+            check = check.withErrorType(o.requiredString("errorType"));
         }
-        if (value.has("responseContains")) {
-            check = check.withResponseContaining(value.get("responseContains"));
+        if (o.has("responseContains")) {
+            check = check.withResponseContaining(o.get("responseContains"));
         }
-        if (value.has("willContinue")) {
-            check = check.withWillContinue(value.get("willContinue").asBoolean());
+        if (o.has("willContinue")) {
+            check = check.withWillContinue(o.bool("willContinue"));
         }
         return check;
     }
@@ -157,65 +226,78 @@ public final class ScenarioJson {
         if (value.isTextual()) {
             return new Step.Transcription(direction, value.asText(), null);
         }
-        return new Step.Transcription(direction, text(required(value, "text", at), at + ".text"),
-                value.has("finished") ? value.get("finished").asBoolean() : null);
+        StrictObject o = StrictObject.of(value, at, "text", "finished");
+        return new Step.Transcription(direction, o.requiredString("text"), o.bool("finished"));
     }
 
     private static Step.Call call(JsonNode value, String at) {
-        JsonNode args = value.path("args");
-        if (!args.isMissingNode() && !args.isObject()) {
-            throw new ScenarioFormatException(at + ": 'args' must be a JSON object (a proto Struct)");
+        StrictObject o = StrictObject.of(value, at, "id", "name", "args");
+        JsonNode args = o.get("args");
+        if (args != null && !args.isObject()) {
+            throw new ScenarioFormatException(o.path("args") + ": 'args' must be a JSON object (a proto Struct), got "
+                    + StrictObject.describe(args));
         }
-        return new Step.Call(text(required(value, "id", at), at + ".id"), text(required(value, "name", at),
-                at + ".name"), args.isObject() ? (ObjectNode) args : null);
+        return new Step.Call(o.requiredString("id"), o.requiredString("name"), (ObjectNode) args);
     }
 
-    private static List<JsonNode> each(JsonNode value) {
-        List<JsonNode> items = new ArrayList<>();
+    /** An element (or the value itself, when it is not an array) with its path. */
+    private record Indexed(JsonNode node, String path) {
+    }
+
+    private static List<Indexed> indexed(JsonNode value, String at) {
+        List<Indexed> items = new ArrayList<>();
         if (value.isArray()) {
-            value.forEach(items::add);
+            if (value.isEmpty()) {
+                throw new ScenarioFormatException(at + ": expected at least one entry, got an empty array");
+            }
+            for (int i = 0; i < value.size(); i++) {
+                items.add(new Indexed(value.get(i), at + "[" + i + "]"));
+            }
         } else {
-            items.add(value);
+            items.add(new Indexed(value, at));
         }
         return items;
     }
 
     private static List<String> strings(JsonNode value, String at) {
         List<String> out = new ArrayList<>();
-        for (JsonNode item : each(value)) {
-            out.add(text(item, at));
+        for (Indexed item : indexed(value, at)) {
+            out.add(StrictObject.text(item.node(), item.path()));
         }
         return out;
     }
 
-    private static JsonNode required(JsonNode value, String field, String at) {
-        JsonNode found = value.path(field);
-        if (found.isMissingNode() || found.isNull()) {
-            throw new ScenarioFormatException(at + ": missing '" + field + "'");
-        }
-        return found;
-    }
-
-    private static String text(JsonNode value, String at) {
-        if (!value.isTextual()) {
-            throw new ScenarioFormatException(at + ": expected a string, got " + value);
-        }
-        return value.asText();
-    }
-
     private static ObjectNode object(JsonNode value, String at) {
         if (!value.isObject()) {
-            throw new ScenarioFormatException(at + ": expected a JSON object");
+            throw new ScenarioFormatException(at + ": expected a JSON object, got " + StrictObject.describe(value));
         }
         return (ObjectNode) value;
     }
 
+    private static ObjectNode nonEmptyObject(JsonNode value, String at) {
+        ObjectNode object = object(value, at);
+        if (object.isEmpty()) {
+            throw new ScenarioFormatException(at + ": expected the server message to send, got {}");
+        }
+        return object;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** {@code "250ms"}, {@code "1.5s"}, {@code "2m"}, ISO-8601 {@code "PT1S"}, or a number of milliseconds. */
     public static Duration duration(JsonNode value, String at) {
-        if (value.isNumber()) {
-            return Duration.ofMillis(value.asLong());
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
+            return Duration.ofMillis(value.longValue());
         }
-        String text = value.asText("").trim();
+        if (!value.isTextual()) {
+            throw new ScenarioFormatException(at + ": expected a duration (\"250ms\", \"1.5s\", \"2m\", \"PT1S\" or a"
+                    + " whole number of milliseconds), got " + StrictObject.describe(value));
+        }
+        String text = value.textValue().trim();
         try {
             if (text.startsWith("P") || text.startsWith("p")) {
                 return Duration.parse(text);
