@@ -1,6 +1,7 @@
 package dev.livetools.catalog;
 
 import dev.livetools.protocol.FunctionDeclaration;
+import dev.livetools.protocol.SchemaRules;
 import dev.livetools.schema.Presence;
 import dev.livetools.schema.SchemaGenerator;
 import dev.livetools.schema.UnsupportedTypeException;
@@ -96,9 +97,9 @@ final class ToolIntrospector {
         LiveTool annotation = m.getAnnotation(LiveTool.class);
         int before = problems.size();
         String name = annotation.name().isEmpty() ? m.getName() : annotation.name();
-        if (!FunctionDeclaration.VALID_NAME.matcher(name).matches()) {
+        if (!SchemaRules.isValidFunctionName(name)) {
             problems.add(where + ": tool name '" + name + "' is invalid; Gemini allows "
-                    + FunctionDeclaration.VALID_NAME.pattern());
+                    + SchemaRules.FUNCTION_NAME.pattern());
         }
         Duration timeout = parseTimeout(annotation.timeout(), where, problems);
         List<ToolParameter> parameters = new ArrayList<>();
@@ -135,7 +136,7 @@ final class ToolIntrospector {
         FunctionDeclaration declaration = null;
         try {
             declaration = new FunctionDeclaration(
-                    FunctionDeclaration.VALID_NAME.matcher(name).matches() ? name : "invalid",
+                    SchemaRules.isValidFunctionName(name) ? name : "invalid",
                     annotation.description().isEmpty() ? null : annotation.description(),
                     annotation.behavior() == Behavior.NON_BLOCKING ? "NON_BLOCKING" : null,
                     schemas.parametersSchema(arguments));

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Gemini's OpenAPI-subset {@code Schema}, as sent in {@code FunctionDeclaration.parameters}. Only fields the Live
  * service accepts exist here, so nothing outside the subset can be emitted. Absent fields are {@code null} and omitted
- * from JSON; field order is fixed so output is byte-stable.
+ * from JSON; field order is fixed so output is byte-stable. {@code minimum} and {@code maximum} are kept in plain form
+ * ({@code 30}, never {@code 3E+1}). Which values the service accepts is {@link SchemaRules}' business.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "format", "title", "description", "nullable", "enum", "properties", "required",
@@ -48,6 +49,20 @@ public record Schema(
         properties = properties == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         required = required == null ? null : List.copyOf(required);
         propertyOrdering = propertyOrdering == null ? null : List.copyOf(propertyOrdering);
+        minimum = plain(minimum);
+        maximum = plain(maximum);
+    }
+
+    /**
+     * The bound in its shortest form that prints without an exponent: {@code 30}, not {@code 3E+1} (what
+     * {@code BigDecimal} prints for {@code 30} once trailing zeros are stripped) or {@code 30.0}.
+     */
+    private static BigDecimal plain(BigDecimal bound) {
+        if (bound == null) {
+            return null;
+        }
+        BigDecimal stripped = bound.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** A schema of the given type and nothing else; start here and use the {@code with...} methods. */

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 /**
  * Carries Jakarta Validation constraints into a schema: into {@code minimum}/{@code maximum}, lengths, item counts and
  * {@code pattern} where Gemini's subset has a field for them, and into a sentence of the description where it has
- * not (exclusive bounds on numbers, {@code @Email}, {@code @Past}, ...). The validator still enforces every constraint
+ * not (exclusive bounds on numbers, {@code @Email}, {@code @Past}, ...). It never sets a {@code format}: the service
+ * accepts none of the ones a constraint could name. The validator still enforces every constraint
  * at call time; the schema only helps the model get it right the first time.
  */
 final class Constraints {
@@ -108,13 +109,12 @@ final class Constraints {
         } else if (a instanceof Pattern pattern) {
             return pattern(s, pattern.regexp(), pattern.flags(), notes);
         } else if (a instanceof Email email) {
+            // No format: the service refuses "email" (SchemaRules); the pattern and the note carry it.
             notes.add("Must be an email address.");
-            Schema withFormat = s.type() == Schema.Type.STRING && s.format() == null ? s.withFormat("email") : s;
             if (!email.regexp().equals(".*")) {
-                return pattern(withFormat, email.regexp(), email.flags(), notes);
+                return pattern(s, email.regexp(), email.flags(), notes);
             }
-            return withFormat.pattern() == null && withFormat.type() == Schema.Type.STRING
-                    ? withFormat.withPattern(EMAIL_PATTERN) : withFormat;
+            return s.pattern() == null && s.type() == Schema.Type.STRING ? s.withPattern(EMAIL_PATTERN) : s;
         } else if (a instanceof Digits digits) {
             notes.add("At most " + digits.integer() + " integer digits and " + digits.fraction()
                     + " fraction digits.");

@@ -21,12 +21,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Schemas of the value types that map to a single JSON scalar. Gemini treats {@code format} as free text ("most
- * values do not trigger special functionality"), so formats are set where a well-known name exists and every
- * textual format also gets an example in the description: the model follows examples more reliably than names.
+ * Schemas of the value types that map to a single JSON scalar. The service accepts only a closed list of formats
+ * ({@link dev.livetools.protocol.SchemaRules}: STRING {@code enum}/{@code date-time}, INTEGER {@code int32}/{@code
+ * int64}, NUMBER {@code float}/{@code double}) and refuses the whole {@code setup} for any other, so every other hint
+ * (UUID, URI, date, duration, base64, ...) is a {@code pattern} and an example in the description: the model follows
+ * examples more reliably than format names anyway.
  */
 final class ScalarTypes {
 
@@ -48,21 +51,24 @@ final class ScalarTypes {
         put(Schema.of(Type.STRING), String.class, CharSequence.class);
         put(Schema.of(Type.NUMBER).withDescription("A decimal number; any precision."), BigDecimal.class);
         put(Schema.of(Type.INTEGER).withDescription("An integer; any size."), BigInteger.class);
-        put(text("uuid", null, "A UUID, e.g. 123e4567-e89b-12d3-a456-426614174000."), UUID.class);
-        put(text("uri", null, "A URI, e.g. https://example.com/path."), URI.class);
-        put(Schema.of(Type.STRING).withFormat("byte").withDescription("Binary data, base64-encoded."), byte[].class);
+        put(text(null, "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                "A UUID, e.g. 123e4567-e89b-12d3-a456-426614174000."), UUID.class);
+        put(text(null, null, "A URI, e.g. https://example.com/path."), URI.class);
+        put(text(null, "^[A-Za-z0-9+/]*={0,2}$", "Binary data, base64-encoded, e.g. aGVsbG8= for the bytes of 'hello'."),
+                byte[].class);
 
         put(text("date-time", null, "An instant in RFC 3339 form, e.g. 2025-03-14T09:30:00Z."), Instant.class);
         put(text("date-time", null, "A date-time with UTC offset (RFC 3339), e.g. 2025-03-14T09:30:00+01:00."),
                 OffsetDateTime.class, ZonedDateTime.class);
         put(text(null, "^\\d{4}-\\d{2}-\\d{2}T" + TIME + "$",
                 "A local date-time without offset (ISO-8601), e.g. 2025-03-14T09:30:00."), LocalDateTime.class);
-        put(text("date", null, "A date (ISO-8601, yyyy-MM-dd), e.g. 2025-03-14."), LocalDate.class);
+        put(text(null, "^\\d{4}-\\d{2}-\\d{2}$", "A date (ISO-8601, yyyy-MM-dd), e.g. 2025-03-14."), LocalDate.class);
         put(text(null, "^" + TIME + "$", "A local time (ISO-8601, HH:mm or HH:mm:ss), e.g. 09:30:00."),
                 LocalTime.class);
         put(text(null, "^" + TIME + "(Z|[+-]\\d{2}:\\d{2})$", "A time with UTC offset, e.g. 09:30:00+01:00."),
                 OffsetTime.class);
-        put(text("duration", null, "A duration (ISO-8601), e.g. PT15M for 15 minutes or PT1H30M."), Duration.class);
+        put(text(null, "^-?P(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$",
+                "A duration (ISO-8601), e.g. PT15M for 15 minutes or PT1H30M."), Duration.class);
         put(text(null, "^-?P(-?\\d+Y)?(-?\\d+M)?(-?\\d+W)?(-?\\d+D)?$",
                 "A period in years, months, weeks or days (ISO-8601), e.g. P1Y2M or P3D."), Period.class);
         put(text(null, "^\\d{4}-\\d{2}$", "A year and month (yyyy-MM), e.g. 2025-03."), YearMonth.class);
@@ -74,6 +80,11 @@ final class ScalarTypes {
     }
 
     private ScalarTypes() {
+    }
+
+    /** Every type with a scalar schema. */
+    static Set<Class<?>> types() {
+        return Set.copyOf(SCHEMAS.keySet());
     }
 
     /** The schema of {@code type} when it is a scalar, else {@code null}. */

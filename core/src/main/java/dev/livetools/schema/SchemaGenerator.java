@@ -2,6 +2,7 @@ package dev.livetools.schema;
 
 import dev.livetools.catalog.ToolParameter;
 import dev.livetools.protocol.Schema;
+import dev.livetools.protocol.SchemaRules;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns Java parameter types into Gemini's OpenAPI-subset {@link Schema}. Work happens once, at catalog build.
@@ -20,6 +22,9 @@ import java.util.Map;
  * {@code URI}, {@code java.time} values, {@code byte[]} (base64), and generic types whose arguments are any of these.
  * Jakarta Validation constraints narrow the schema where the subset can say so and add a sentence to the
  * description where it cannot. Anything else fails with an {@link UnsupportedTypeException} naming where it sits.
+ * Every parameter's schema is checked against {@link SchemaRules}, the service's rules: only the formats it
+ * accepts ({@code enum}, {@code date-time}, {@code int32}, {@code int64}, {@code float}, {@code double}) appear;
+ * other hints are patterns and descriptions.
  *
  * <p>Output is deterministic: properties keep declaration order and {@code propertyOrdering} says so.
  */
@@ -40,11 +45,13 @@ public final class SchemaGenerator {
         List<String> required = new ArrayList<>();
         for (ToolParameter p : arguments) {
             Site site = site(p);
+            Schema schema;
             try {
-                properties.put(p.name(), new TypeWalker().site(site, Bindings.NONE));
+                schema = new TypeWalker().site(site, Bindings.NONE);
             } catch (UnsupportedTypeException e) {
                 throw new UnsupportedTypeException("parameter '" + p.name() + "': " + e.getMessage());
             }
+            properties.put(p.name(), requireAccepted(p.name(), schema));
             if (p.required()) {
                 required.add(p.name());
             }
@@ -75,6 +82,20 @@ public final class SchemaGenerator {
     public Schema schemaFor(AnnotatedType type) {
         return new TypeWalker().site(new Site("value", "", TypeUse.of(type), List.of(), true, "value"),
                 Bindings.NONE);
+    }
+
+    /**
+     * {@code schema} when the service would accept it, else a failure naming the parameter and each broken rule:
+     * the self-check that turns a refused {@code setup} (which ends a Live session) into a discovery error.
+     */
+    static Schema requireAccepted(String parameter, Schema schema) {
+        List<SchemaRules.Violation> violations = SchemaRules.check(schema);
+        if (violations.isEmpty()) {
+            return schema;
+        }
+        throw new UnsupportedTypeException("parameter '" + parameter + "': its schema breaks the Gemini API's rules,"
+                + " which would refuse the session's setup: " + violations.stream()
+                .map(v -> v.path().isEmpty() ? v.reason() : v.toString()).collect(Collectors.joining("; ")));
     }
 
     private static Site site(ToolParameter p) {

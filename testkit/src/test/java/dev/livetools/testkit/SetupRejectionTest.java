@@ -139,6 +139,56 @@ class SetupRejectionTest {
     }
 
     @Test
+    void stringFormatUuidIsClosedWith1007InTheServicesWords() throws Exception {
+        TestClient.Closed closed = closeAfter(setupWithFunction("{\"name\":\"f\",\"parameters\":{\"type\":\"OBJECT\","
+                + "\"properties\":{\"id\":{\"type\":\"STRING\",\"format\":\"uuid\"}}}}"));
+
+        assertThat(closed.code()).isEqualTo(1007);
+        assertThat(fullReason()).isEqualTo("tools[0].function_declarations[0].parameters.properties[id].format:"
+                + " only 'enum' and 'date-time' are supported for STRING type");
+    }
+
+    @Test
+    void integerAndNumberFormatsOutsideTheClosedListAreRejected() throws Exception {
+        assertThat(closeAfter(setupWithFunction("{\"name\":\"f\",\"parameters\":{\"type\":\"OBJECT\","
+                + "\"properties\":{\"n\":{\"type\":\"INTEGER\",\"format\":\"uint32\"}}}}")).code()).isEqualTo(1007);
+        assertThat(fullReason()).endsWith("properties[n].format: only 'int32' and 'int64' are supported for INTEGER"
+                + " type");
+    }
+
+    @Test
+    void aNestedFormatInArrayItemsIsRejected() throws Exception {
+        TestClient.Closed closed = closeAfter(setupWithFunction("{\"name\":\"f\",\"parameters\":{\"type\":\"OBJECT\","
+                + "\"properties\":{\"days\":{\"type\":\"ARRAY\",\"items\":{\"type\":\"STRING\",\"format\":\"date\"}}}}}"));
+
+        assertThat(closed.code()).isEqualTo(1007);
+        assertThat(fullReason()).startsWith("tools[0].function_declarations[0].parameters.properties[days].items"
+                + ".format: only 'enum'");
+    }
+
+    @Test
+    void everyFormatOnTheClosedListIsAccepted() throws Exception {
+        TestClient client = TestClient.connect(emulator.url());
+        client.send(setupWithFunction("{\"name\":\"f\",\"parameters\":{\"type\":\"OBJECT\",\"properties\":{"
+                + "\"a\":{\"type\":\"STRING\",\"format\":\"enum\",\"enum\":[\"x\"]},"
+                + "\"b\":{\"type\":\"STRING\",\"format\":\"date-time\"},"
+                + "\"c\":{\"type\":\"INTEGER\",\"format\":\"int32\"},\"d\":{\"type\":\"INTEGER\",\"format\":\"int64\"},"
+                + "\"e\":{\"type\":\"NUMBER\",\"format\":\"float\"},\"g\":{\"type\":\"NUMBER\",\"format\":\"double\"}}}}"));
+
+        assertThat(client.expect("setupComplete")).isNotNull();
+    }
+
+    @Test
+    void aNumericEnumMemberIsRejectedNamingItsIndex() throws Exception {
+        TestClient.Closed closed = closeAfter(setupWithFunction("{\"name\":\"f\",\"parameters\":{\"type\":\"OBJECT\","
+                + "\"properties\":{\"level\":{\"type\":\"STRING\",\"enum\":[\"1\",2]}}}}"));
+
+        assertThat(closed.code()).isEqualTo(1007);
+        assertThat(closed.reason()).isEqualTo("Invalid value at 'setup.tools[0].function_declarations[0].parameters"
+                + ".properties[level].enum[1]' (TYPE_STRING), 2");
+    }
+
+    @Test
     void arrayWithoutItemsIsRejected() throws Exception {
         TestClient.Closed closed = closeAfter(setupWithFunction("{\"name\":\"f\",\"parameters\":{\"type\":\"OBJECT\","
                 + "\"properties\":{\"tags\":{\"type\":\"ARRAY\"}}}}"));

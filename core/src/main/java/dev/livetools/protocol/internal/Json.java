@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetools.protocol.ProtocolException;
@@ -18,7 +19,9 @@ import java.io.UncheckedIOException;
 /** The one Jackson configuration of the codec: parse to trees, write compact for clients, pretty like the service. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    // Trees keep a BigDecimal as given: stripping trailing zeros turns 30 into 3E+1 on the wire.
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final ObjectWriter COMPACT = MAPPER.writer();

@@ -1,6 +1,7 @@
 package dev.livetools.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.livetools.protocol.SchemaRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -8,18 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a {@code setup} message the way the Live service does before it answers {@code setupComplete}: known
  * fields only (proto parsing), a model that exists, one response modality, and function declarations that obey
- * Gemini's rules (names, schema types, the OpenAPI subset). The first problem found becomes the close reason,
+ * Gemini's rules (names, schema types, formats, the OpenAPI subset: all from core's {@link SchemaRules}, the one
+ * written-down copy the schema generator checks itself against too). The first problem found becomes the close reason,
  * worded like the service's own errors and starting with the culprit's path so truncation keeps it.
  */
 public final class SetupValidator {
-
-    /** Gemini's function-name rule as the service words it in 2025-2026 errors: colons allowed, 64 characters. */
-    public static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]{0,63}");
 
     private static final Set<String> SETUP_FIELDS = Set.of("model", "generationConfig", "systemInstruction", "tools",
             "realtimeInputConfig", "sessionResumption", "contextWindowCompression", "inputAudioTranscription",
@@ -36,12 +34,6 @@ public final class SetupValidator {
             "urlContext", "googleSearchRetrieval", "googleMaps", "computerUse", "fileSearch", "mcpServers");
     private static final Set<String> DECLARATION_FIELDS = Set.of("name", "description", "parameters",
             "parametersJsonSchema", "response", "responseJsonSchema", "behavior");
-    private static final Set<String> SCHEMA_FIELDS = Set.of("type", "format", "title", "description", "nullable",
-            "enum", "items", "minItems", "maxItems", "properties", "required", "minimum", "maximum", "minLength",
-            "maxLength", "pattern", "minProperties", "maxProperties", "anyOf", "propertyOrdering", "default",
-            "example");
-    private static final Set<String> SCHEMA_TYPES = Set.of("TYPE_UNSPECIFIED", "STRING", "NUMBER", "INTEGER",
-            "BOOLEAN", "ARRAY", "OBJECT", "NULL");
     private static final Set<String> BEHAVIORS = Set.of("UNSPECIFIED", "BLOCKING", "NON_BLOCKING");
     private static final Set<String> MODALITIES = Set.of("TEXT", "AUDIO");
 
@@ -172,10 +164,9 @@ public final class SetupValidator {
     private String checkDeclaration(JsonNode declaration, String path) throws Invalid {
         onlyKnownFields(declaration, DECLARATION_FIELDS, "setup." + path);
         String name = declaration.path("name").asText("");
-        if (!FUNCTION_NAME.matcher(name).matches()) {
-            throw invalid(path + ".name: [FIELD_INVALID] Invalid function name \"" + name + "\". Must start with a"
-                    + " letter or an underscore. Must be a-z, A-Z, 0-9, or contain underscores (_), dots (.),"
-                    + " colons (:), or dashes (-), with a maximum length of 64.");
+        String nameError = SchemaRules.functionNameError(name);
+        if (nameError != null) {
+            throw invalid(path + ".name: " + nameError);
         }
         JsonNode behavior = declaration.path("behavior");
         if (!behavior.isMissingNode() && !BEHAVIORS.contains(behavior.asText())) {
@@ -193,26 +184,31 @@ public final class SetupValidator {
     }
 
     private void checkSchema(JsonNode schema, String path) throws Invalid {
-        onlyKnownFields(schema, SCHEMA_FIELDS, "setup." + path);
+        onlyKnownFields(schema, SchemaRules.FIELDS, "setup." + path);
         String type = schema.path("type").asText("TYPE_UNSPECIFIED").toUpperCase(Locale.ROOT);
-        if (!SCHEMA_TYPES.contains(type)) {
+        if (!SchemaRules.isKnownType(type)) {
             throw invalid("Invalid value at 'setup." + path + ".type' (Type), \"" + schema.path("type").asText()
                     + "\"");
         }
+        String formatError = SchemaRules.formatError(type, schema.path("format").asText(""));
+        if (formatError != null) {
+            throw invalid(path + ".format: " + formatError);
+        }
         JsonNode enumValues = schema.path("enum");
         if (!enumValues.isMissingNode()) {
-            if (!type.equals("STRING")) {
-                throw invalid(path + ".enum: only allowed for STRING type");
+            if (!SchemaRules.allowsEnum(type)) {
+                throw invalid(path + ".enum: " + SchemaRules.ENUM_ONLY_ON_STRING);
             }
-            for (JsonNode value : enumValues) {
-                if (!value.isTextual()) {
-                    throw invalid("Invalid value at 'setup." + path + ".enum' (TYPE_STRING), " + value);
+            for (int i = 0; i < enumValues.size(); i++) {
+                if (!enumValues.get(i).isTextual()) {
+                    throw invalid("Invalid value at 'setup." + path + ".enum[" + i + "]' (TYPE_STRING), "
+                            + enumValues.get(i));
                 }
             }
         }
         if (type.equals("ARRAY")) {
             if (schema.path("items").isMissingNode()) {
-                throw invalid(path + ".items: missing field.");
+                throw invalid(path + ".items: " + SchemaRules.ARRAY_NEEDS_ITEMS);
             }
             checkSchema(schema.get("items"), path + ".items");
         }
@@ -226,7 +222,7 @@ public final class SetupValidator {
         JsonNode required = schema.path("required");
         for (int i = 0; i < required.size(); i++) {
             if (!properties.has(required.get(i).asText())) {
-                throw invalid(path + ".required[" + i + "]: property is not defined");
+                throw invalid(path + ".required[" + i + "]: " + SchemaRules.REQUIRED_NOT_DEFINED);
             }
         }
         JsonNode anyOf = schema.path("anyOf");
