@@ -139,7 +139,7 @@ class ToolDiscoveryFailuresTest {
     @Test
     void aNameWithCharactersGeminiRefusesFailsNamingTheMethod() {
         assertThat(failure(BadName.class).getMessage())
-                .isEqualTo("BadName.tool(): tool name '9 lives' is invalid; Gemini allows [A-Za-z_][A-Za-z0-9_.-]{0,63}");
+                .isEqualTo("BadName.tool(): tool name '9 lives' is invalid; Gemini allows [A-Za-z_][A-Za-z0-9_.:-]{0,63}");
     }
 
     @Test
