@@ -65,8 +65,12 @@ public record Scenario(String name, List<Step> steps, Duration expectTimeout) {
 
     /** Loads a JSON scenario file. */
     public static Scenario load(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
         try {
-            return ScenarioJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return ScenarioJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), name -> {
+                Path wav = folder.resolve(name);
+                return Files.isRegularFile(wav) ? wav.toUri() : null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + file, e);
         }
@@ -80,7 +84,16 @@ public record Scenario(String name, List<Step> steps, Duration expectTimeout) {
             if (in == null) {
                 throw new IllegalArgumentException("no scenario resource '" + path + "' on the class path");
             }
-            return ScenarioJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
+            ClassLoader from = loader != null ? loader : Scenario.class.getClassLoader();
+            String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+            return ScenarioJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path, name -> {
+                java.net.URL wav = from.getResource(folder + name);
+                try {
+                    return wav == null ? null : wav.toURI();
+                } catch (java.net.URISyntaxException e) {
+                    return null;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario resource " + path, e);
         }
@@ -150,8 +163,19 @@ public record Scenario(String name, List<Step> steps, Duration expectTimeout) {
             return step(new Step.ExpectText(TextMatch.containing(part)));
         }
 
+        /** At least {@code minBytes} decoded bytes of user audio. */
         public Builder expectAudio(int minBytes) {
             return step(new Step.ExpectAudio(minBytes));
+        }
+
+        /** At least {@code minLength} of user audio (16-bit mono at the declared rate, 16 kHz by default). */
+        public Builder expectAudio(Duration minLength) {
+            return step(new Step.ExpectAudio(1, minLength));
+        }
+
+        /** The client ends its audio stream ({@code realtimeInput.audioStreamEnd}). */
+        public Builder expectAudioStreamEnd() {
+            return step(new Step.ExpectAudioStreamEnd());
         }
 
         public Builder expectActivityEnd() {
@@ -170,14 +194,38 @@ public record Scenario(String name, List<Step> steps, Duration expectTimeout) {
             return step(new Step.Text(text));
         }
 
+        /** A 440 Hz tone of {@code chunks} x {@code bytesPerChunk} bytes (a multiple of 48: whole milliseconds). */
         public Builder audio(int chunks, int bytesPerChunk) {
-            return step(new Step.Audio(chunks, bytesPerChunk));
+            if (bytesPerChunk < 48 || bytesPerChunk % 48 != 0 || chunks < 1) {
+                throw new IllegalArgumentException("audio(chunks, bytesPerChunk): need chunks >= 1 and a multiple of"
+                        + " 48 bytes (1 ms of 24 kHz PCM16), got " + chunks + " x " + bytesPerChunk);
+            }
+            Duration chunk = Duration.ofMillis(bytesPerChunk / 48);
+            return step(new Step.Audio(new Step.Tone(440, chunk.multipliedBy(chunks)), chunk,
+                    Step.Audio.DEFAULT_SPEED));
         }
 
+        /** Model audio: a sine tone of {@code hz} for {@code length}, in 200 ms chunks, 4x faster than real time. */
+        public Builder audioTone(int hz, Duration length) {
+            return step(Step.Audio.tone(hz, length));
+        }
+
+        /** Model audio from a 24 kHz 16-bit mono PCM WAV file, in 200 ms chunks, 4x faster than real time. */
+        public Builder audioWav(Path file) {
+            return step(Step.Audio.wav(file));
+        }
+
+        /** Model audio with an explicit chunk length and speed (times real time). */
+        public Builder audio(Step.Sound sound, Duration chunk, double speed) {
+            return step(new Step.Audio(sound, chunk, speed));
+        }
+
+        /** {@code serverContent.inputTranscription}: what the service heard the user say. */
         public Builder inputTranscription(String text) {
             return step(new Step.Transcription(Step.Transcription.Direction.INPUT, text, null));
         }
 
+        /** {@code serverContent.outputTranscription}: the text of the model's audio. */
         public Builder outputTranscription(String text) {
             return step(new Step.Transcription(Step.Transcription.Direction.OUTPUT, text, null));
         }
@@ -201,6 +249,7 @@ public record Scenario(String name, List<Step> steps, Duration expectTimeout) {
             return step(new Step.CancelToolCalls(Arrays.asList(ids)));
         }
 
+        /** {@code serverContent.interrupted}: the user barged in; a client drops the audio it has not played. */
         public Builder interrupted() {
             return step(new Step.Interrupted());
         }

@@ -29,17 +29,40 @@ public sealed interface Step {
         }
     }
 
-    /** The user streams at least {@code minBytes} of audio ({@code realtimeInput.audio} or legacy mediaChunks). */
-    record ExpectAudio(int minBytes) implements Step {
+    /**
+     * The user streams audio ({@code realtimeInput.audio} or legacy {@code mediaChunks}) until at least
+     * {@code minBytes} decoded bytes and at least {@code minLength} of sound have arrived. The length is computed from
+     * each chunk's declared rate ({@code audio/pcm;rate=16000}; 16 kHz when none is declared, 16-bit mono as the Live
+     * API expects, live-protocol.md §5).
+     */
+    record ExpectAudio(int minBytes, Duration minLength) implements Step {
         public ExpectAudio {
             if (minBytes < 1) {
                 throw new IllegalArgumentException("ExpectAudio.minBytes must be at least 1, got " + minBytes);
             }
+            minLength = minLength == null ? Duration.ZERO : minLength;
+            if (minLength.isNegative()) {
+                throw new IllegalArgumentException("ExpectAudio.minLength must not be negative: " + minLength);
+            }
+        }
+
+        /** At least {@code minBytes} decoded bytes. */
+        public ExpectAudio(int minBytes) {
+            this(minBytes, Duration.ZERO);
         }
 
         @Override
         public String describe() {
-            return "expect user audio (>= " + minBytes + " bytes)";
+            return "expect user audio (>= " + (minLength.isZero() ? minBytes + " bytes" : minLength.toMillis() + " ms")
+                    + ")";
+        }
+    }
+
+    /** The client ends its audio stream: {@code realtimeInput.audioStreamEnd} (the microphone closed). */
+    record ExpectAudioStreamEnd() implements Step {
+        @Override
+        public String describe() {
+            return "expect audioStreamEnd";
         }
     }
 
@@ -96,18 +119,90 @@ public sealed interface Step {
         }
     }
 
-    /** Model audio: {@code chunks} frames of 24 kHz PCM16 in {@code inlineData}, {@code bytesPerChunk} each. */
-    record Audio(int chunks, int bytesPerChunk) implements Step {
+    /**
+     * Model audio: 24 kHz 16-bit mono PCM ({@code audio/pcm;rate=24000}, live-protocol.md §5) in
+     * {@code serverContent.modelTurn.parts[].inlineData}, cut into chunks of {@code chunk} (the service's recorded
+     * chunks hold 200 ms) and sent {@code speed} times faster than real time, as the service generates faster than a
+     * listener plays, so a client must buffer (and drop its buffer on {@code interrupted}).
+     */
+    record Audio(Sound sound, Duration chunk, double speed) implements Step {
+
+        /** The chunk length of the service's recorded audio frames: 9,600 bytes of 24 kHz PCM16 (sample rec-vertex). */
+        public static final Duration DEFAULT_CHUNK = Duration.ofMillis(200);
+        /** How much faster than real time chunks are sent by default. */
+        public static final double DEFAULT_SPEED = 4;
+
         public Audio {
-            if (chunks < 1 || bytesPerChunk < 2) {
-                throw new IllegalArgumentException("Audio needs chunks >= 1 and bytesPerChunk >= 2, got " + chunks
-                        + " and " + bytesPerChunk);
+            Objects.requireNonNull(sound, "sound");
+            chunk = chunk == null ? DEFAULT_CHUNK : chunk;
+            if (chunk.toMillis() < 1 || chunk.toMillis() > 60_000) {
+                throw new IllegalArgumentException("Audio.chunk must be 1 ms to 60 s, got " + chunk.toMillis() + " ms");
+            }
+            if (!(speed > 0) || speed > 1000) {
+                throw new IllegalArgumentException("Audio.speed must be above 0 and at most 1000 (times real time), got "
+                        + speed);
+            }
+        }
+
+        /** A sine tone of {@code hz} for {@code length}, in default chunks at the default speed. */
+        public static Audio tone(int hz, Duration length) {
+            return new Audio(new Tone(hz, length), DEFAULT_CHUNK, DEFAULT_SPEED);
+        }
+
+        /** The sound of a 24 kHz 16-bit mono PCM WAV file, in default chunks at the default speed. */
+        public static Audio wav(java.nio.file.Path file) {
+            return new Audio(Wav.of(file), DEFAULT_CHUNK, DEFAULT_SPEED);
+        }
+
+        @Override
+        public String describe() {
+            return "model audio " + sound.describe() + " in " + chunk.toMillis() + " ms chunks";
+        }
+    }
+
+    /** What a model {@link Audio} step plays. */
+    sealed interface Sound permits Tone, Wav {
+        String describe();
+    }
+
+    /** A sine tone: audible in a player, recognisably not silence in a test. */
+    record Tone(int hz, Duration length) implements Sound {
+        public Tone {
+            if (hz < 1 || hz > 12_000) {
+                throw new IllegalArgumentException("Tone.hz must be 1 to 12000 (24 kHz audio), got " + hz);
+            }
+            Objects.requireNonNull(length, "length");
+            if (length.toMillis() < 1 || length.toMinutes() > 10) {
+                throw new IllegalArgumentException("Tone length must be 1 ms to 10 min, got " + length.toMillis()
+                        + " ms");
             }
         }
 
         @Override
         public String describe() {
-            return "model audio " + chunks + " x " + bytesPerChunk + " bytes";
+            return hz + " Hz tone " + length.toMillis() + " ms";
+        }
+    }
+
+    /**
+     * A WAV file of 24 kHz 16-bit mono PCM. {@code file} is the name as written (relative to the scenario file);
+     * {@code location} is where it was found. The format is checked when the step is made.
+     */
+    record Wav(String file, java.net.URI location) implements Sound {
+        public Wav {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(location, "location");
+            dev.livetools.testkit.internal.ModelAudio.checkWav(location);
+        }
+
+        /** A file on disk. */
+        public static Wav of(java.nio.file.Path file) {
+            return new Wav(file.toString(), file.toAbsolutePath().toUri());
+        }
+
+        @Override
+        public String describe() {
+            return "from " + file;
         }
     }
 

@@ -19,6 +19,8 @@ class ScenarioJsonTest {
               {"expectText": {"contains": "part"}},
               {"expectText": {}},
               {"expectAudio": {"minBytes": 3200}},
+              {"expectAudio": {"minMs": 500}},
+              {"expectAudioStreamEnd": {}},
               {"expectActivityEnd": {}},
               {"toolCall": [{"id": "c1", "name": "f", "args": {"x": 1}}, {"id": "c2", "name": "g"}]},
               {"expectToolResponse": [{"id": "c1", "name": "f", "output": {"y": 2}, "outputContains": "2",
@@ -28,6 +30,8 @@ class ScenarioJsonTest {
               {"expectNoToolResponse": {"ids": ["c2"], "window": "250ms"}},
               {"text": "hello"},
               {"audio": {"chunks": 2, "bytesPerChunk": 960}},
+              {"audio": {"tone": {"hz": 440, "ms": 800}}},
+              {"audio": {"tone": {"hz": 220, "ms": 300}, "chunkMs": 40, "speed": 1.5}},
               {"inputTranscription": "what the user said"},
               {"outputTranscription": {"text": "what the model said", "finished": true}},
               {"interrupted": {}},
@@ -49,13 +53,20 @@ class ScenarioJsonTest {
         assertThat(scenario.name()).isEqualTo("every step");
         assertThat(scenario.expectTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(scenario.steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly(
-                "ExpectText", "ExpectText", "ExpectText", "ExpectAudio", "ExpectActivityEnd", "ToolCall",
-                "ExpectToolResponse", "CancelToolCalls", "ExpectNoToolResponse", "Text", "Audio", "Transcription",
+                "ExpectText", "ExpectText", "ExpectText", "ExpectAudio", "ExpectAudio", "ExpectAudioStreamEnd",
+                "ExpectActivityEnd", "ToolCall", "ExpectToolResponse", "CancelToolCalls", "ExpectNoToolResponse", "Text",
+                "Audio", "Audio", "Audio", "Transcription",
                 "Transcription", "Interrupted", "TurnComplete", "GoAway", "ResumptionUpdate", "Usage", "Raw", "Delay",
                 "Drop", "Close");
         assertThat(scenario.steps().get(1)).isEqualTo(new Step.ExpectText(TextMatch.containing("part")));
-        assertThat(scenario.steps().get(15)).isEqualTo(new Step.GoAway(Duration.ofSeconds(50)));
-        Step.ExpectToolResponse expect = (Step.ExpectToolResponse) scenario.steps().get(6);
+        assertThat(scenario.steps().get(19)).isEqualTo(new Step.GoAway(Duration.ofSeconds(50)));
+        assertThat(scenario.steps().get(4)).isEqualTo(new Step.ExpectAudio(1, Duration.ofMillis(500)));
+        assertThat(scenario.steps().get(12)).isEqualTo(new Step.Audio(new Step.Tone(440, Duration.ofMillis(40)),
+                Duration.ofMillis(20), Step.Audio.DEFAULT_SPEED));
+        assertThat(scenario.steps().get(13)).isEqualTo(Step.Audio.tone(440, Duration.ofMillis(800)));
+        assertThat(scenario.steps().get(14)).isEqualTo(new Step.Audio(new Step.Tone(220, Duration.ofMillis(300)),
+                Duration.ofMillis(40), 1.5));
+        Step.ExpectToolResponse expect = (Step.ExpectToolResponse) scenario.steps().get(8);
         assertThat(expect.checks().get(0).errorType()).isEqualTo("TOOL_ERROR");
         assertThat(expect.checks().get(0).willContinue()).isFalse();
     }

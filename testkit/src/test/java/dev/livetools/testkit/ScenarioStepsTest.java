@@ -354,7 +354,7 @@ class ScenarioStepsTest {
 
             assertThat(client.expect("serverContent")).isNotNull();
             ScenarioResult result = emulator.awaitResult(WAIT);
-            assertThat(result.steps().get(0).detail()).isEqualTo("3200 bytes in 2 chunks");
+            assertThat(result.steps().get(0).detail()).startsWith("3200 bytes (100 ms of audio) in 2 chunks over ");
         }
     }
 

@@ -93,9 +93,10 @@ public final class ClientMessages {
         }
     }
 
+    /** Media events keep the MIME type and decoded size, not the data: parked audio must not hold megabytes. */
     private static ClientEvent media(ClientEvent.Kind kind, JsonNode blob, JsonNode body, int connection) {
         return new ClientEvent(kind, blob.path("mimeType").asText(""), base64Length(blob.path("data").asText("")),
-                body, connection);
+                WireJson.object(), connection);
     }
 
     /** Decoded size of standard base64 text, without decoding it. */

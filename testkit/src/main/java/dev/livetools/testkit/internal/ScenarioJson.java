@@ -13,11 +13,15 @@ import dev.livetools.testkit.Scenario;
 import dev.livetools.testkit.Step;
 import dev.livetools.testkit.TextMatch;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSON scenario format: {@code {"name": ..., "expectTimeout": "10s", "steps": [{"<kind>": <value>}, ...]}},
@@ -26,7 +30,8 @@ import java.util.Map;
 public final class ScenarioJson {
 
     /** Every step kind, in the order docs/testing.md lists them. */
-    public static final List<String> STEP_KINDS = List.of("expectText", "expectAudio", "expectActivityEnd",
+    public static final List<String> STEP_KINDS = List.of("expectText", "expectAudio", "expectAudioStreamEnd",
+            "expectActivityEnd",
             "expectToolResponse", "expectNoToolResponse", "text", "audio", "inputTranscription",
             "outputTranscription", "toolCall", "toolCallCancellation", "interrupted", "turnComplete", "goAway",
             "sessionResumptionUpdate", "usageMetadata", "raw", "drop", "close", "delay");
@@ -51,7 +56,19 @@ public final class ScenarioJson {
         }
     }
 
+    /** Parses a scenario whose WAV files are looked up in the current directory. */
     public static Scenario parse(String json, String source) {
+        return parse(json, source, file -> {
+            Path path = Path.of(file);
+            return Files.isRegularFile(path) ? path.toAbsolutePath().toUri() : null;
+        });
+    }
+
+    /**
+     * Parses a scenario; {@code locate} finds the file an {@code audio.wav} names (relative to the scenario), or
+     * returns {@code null} when there is none.
+     */
+    public static Scenario parse(String json, String source, Function<String, URI> locate) {
         JsonNode root;
         try {
             root = READER.readTree(json);
@@ -63,13 +80,13 @@ public final class ScenarioJson {
                     + e.getOriginalMessage());
         }
         try {
-            return scenario(root, source);
+            return scenario(root, source, locate);
         } catch (ScenarioFormatException e) {
             throw new ScenarioFormatException("scenario " + source + ": " + e.getMessage());
         }
     }
 
-    private static Scenario scenario(JsonNode root, String source) {
+    private static Scenario scenario(JsonNode root, String source, Function<String, URI> locate) {
         if (root == null || root.isMissingNode()) {
             throw new ScenarioFormatException("the document is empty; expected {\"name\": ..., \"steps\": [...]}");
         }
@@ -84,7 +101,7 @@ public final class ScenarioJson {
         for (int i = 0; i < steps.size(); i++) {
             String where = "steps[" + i + "]";
             try {
-                parsed.add(step(steps.get(i), where));
+                parsed.add(step(steps.get(i), where, locate));
             } catch (ScenarioFormatException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -100,7 +117,7 @@ public final class ScenarioJson {
         }
     }
 
-    private static Step step(JsonNode node, String where) {
+    private static Step step(JsonNode node, String where, Function<String, URI> locate) {
         if (node == null || !node.isObject() || node.size() != 1) {
             throw new ScenarioFormatException(where + ": a step is an object with exactly one key naming its kind, got "
                     + (node != null && node.isObject() ? node.size() + " keys " + fieldNames(node)
@@ -113,6 +130,10 @@ public final class ScenarioJson {
         return switch (kind) {
             case "expectText" -> new Step.ExpectText(textMatch(value, at));
             case "expectAudio" -> expectAudio(value, at);
+            case "expectAudioStreamEnd" -> {
+                StrictObject.of(value, at);
+                yield new Step.ExpectAudioStreamEnd();
+            }
             case "expectActivityEnd" -> {
                 StrictObject.of(value, at);
                 yield new Step.ExpectActivityEnd();
@@ -125,7 +146,7 @@ public final class ScenarioJson {
                         duration(o.required("window"), o.path("window")));
             }
             case "text" -> new Step.Text(StrictObject.text(value, at));
-            case "audio" -> audio(value, at);
+            case "audio" -> audio(value, at, locate);
             case "inputTranscription" -> transcription(Step.Transcription.Direction.INPUT, value, at);
             case "outputTranscription" -> transcription(Step.Transcription.Direction.OUTPUT, value, at);
             case "toolCall" -> new Step.ToolCall(indexed(value, at).stream()
@@ -185,16 +206,62 @@ public final class ScenarioJson {
     }
 
     private static Step.ExpectAudio expectAudio(JsonNode value, String at) {
-        StrictObject o = StrictObject.of(value, at, "minBytes");
+        StrictObject o = StrictObject.of(value, at, "minBytes", "minMs");
         Integer minBytes = o.integer("minBytes", 1, Integer.MAX_VALUE);
-        return new Step.ExpectAudio(minBytes == null ? 1 : minBytes);
+        Integer minMs = o.integer("minMs", 1, Integer.MAX_VALUE);
+        return new Step.ExpectAudio(minBytes == null ? 1 : minBytes, minMs == null ? null : Duration.ofMillis(minMs));
     }
 
-    private static Step.Audio audio(JsonNode value, String at) {
-        StrictObject o = StrictObject.of(value, at, "chunks", "bytesPerChunk");
+    /** {@code {"tone": {"hz", "ms"}}} or {@code {"wav": file}}, or the older {@code {"chunks", "bytesPerChunk"}}. */
+    private static Step.Audio audio(JsonNode value, String at, Function<String, URI> locate) {
+        StrictObject o = StrictObject.of(value, at, "tone", "wav", "chunkMs", "speed", "chunks", "bytesPerChunk");
+        Integer chunkMs = o.integer("chunkMs", 1, 60_000);
+        double speed = Step.Audio.DEFAULT_SPEED;
+        if (o.has("speed")) {
+            JsonNode v = o.get("speed");
+            if (!v.isNumber() || !(v.doubleValue() > 0) || v.doubleValue() > 1000) {
+                throw new ScenarioFormatException(o.path("speed") + ": expected a number above 0 and at most 1000"
+                        + " (times real time), got " + StrictObject.describe(v));
+            }
+            speed = v.doubleValue();
+        }
+        int sources = (o.has("tone") ? 1 : 0) + (o.has("wav") ? 1 : 0)
+                + (o.has("chunks") || o.has("bytesPerChunk") ? 1 : 0);
+        if (sources != 1) {
+            throw new ScenarioFormatException(at + ": give exactly one sound: {\"tone\": {\"hz\": 440, \"ms\": 800}} or"
+                    + " {\"wav\": \"file.wav\"} (24 kHz 16-bit mono PCM)");
+        }
+        Duration chunk = chunkMs == null ? Step.Audio.DEFAULT_CHUNK : Duration.ofMillis(chunkMs);
+        if (o.has("tone")) {
+            StrictObject tone = StrictObject.of(o.get("tone"), o.path("tone"), "hz", "ms");
+            Integer hz = tone.integer("hz", 1, 12_000);
+            int ms = StrictObject.integer(tone.required("ms"), tone.path("ms"), 1, 600_000);
+            return new Step.Audio(new Step.Tone(hz == null ? 440 : hz, Duration.ofMillis(ms)), chunk, speed);
+        }
+        if (o.has("wav")) {
+            String file = o.requiredString("wav");
+            URI location = locate.apply(file);
+            if (location == null) {
+                throw new ScenarioFormatException(o.path("wav") + ": no file '" + file + "' (a WAV file's path is"
+                        + " relative to the scenario file)");
+            }
+            try {
+                return new Step.Audio(new Step.Wav(file, location), chunk, speed);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioFormatException(o.path("wav") + ": " + e.getMessage());
+            }
+        }
+        // The first form: a 440 Hz tone given as chunk count and size in bytes (48 bytes are 1 ms at 24 kHz).
         Integer chunks = o.integer("chunks", 1, 100_000);
-        Integer bytes = o.integer("bytesPerChunk", 2, 16 * 1024 * 1024);
-        return new Step.Audio(chunks == null ? 1 : chunks, bytes == null ? 4800 : bytes);
+        Integer bytes = o.integer("bytesPerChunk", 48, 16 * 1024 * 1024);
+        int perChunk = bytes == null ? 4800 : bytes;
+        if (perChunk % 48 != 0) {
+            throw new ScenarioFormatException(o.path("bytesPerChunk") + ": expected whole milliseconds (a multiple of"
+                    + " 48 bytes of 24 kHz PCM16), got " + perChunk + "; or use {\"tone\": {\"hz\": 440, \"ms\": ...}}");
+        }
+        Duration legacyChunk = Duration.ofMillis(perChunk / 48);
+        return new Step.Audio(new Step.Tone(440, legacyChunk.multipliedBy(chunks == null ? 1 : chunks)),
+                chunkMs == null ? legacyChunk : chunk, speed);
     }
 
     private static ResponseCheck responseCheck(JsonNode value, String at) {
@@ -351,7 +418,15 @@ public final class ScenarioJson {
                 case ANY -> out.putObject("expectText");
             }
         } else if (step instanceof Step.ExpectAudio s) {
-            out.putObject("expectAudio").put("minBytes", s.minBytes());
+            ObjectNode value = out.putObject("expectAudio");
+            if (s.minBytes() > 1 || s.minLength().isZero()) {
+                value.put("minBytes", s.minBytes());
+            }
+            if (!s.minLength().isZero()) {
+                value.put("minMs", s.minLength().toMillis());
+            }
+        } else if (step instanceof Step.ExpectAudioStreamEnd) {
+            out.putObject("expectAudioStreamEnd");
         } else if (step instanceof Step.ExpectActivityEnd) {
             out.putObject("expectActivityEnd");
         } else if (step instanceof Step.ExpectToolResponse s) {
@@ -364,7 +439,13 @@ public final class ScenarioJson {
         } else if (step instanceof Step.Text s) {
             out.put("text", s.text());
         } else if (step instanceof Step.Audio s) {
-            out.putObject("audio").put("chunks", s.chunks()).put("bytesPerChunk", s.bytesPerChunk());
+            ObjectNode value = out.putObject("audio");
+            if (s.sound() instanceof Step.Tone tone) {
+                value.putObject("tone").put("hz", tone.hz()).put("ms", tone.length().toMillis());
+            } else {
+                value.put("wav", ((Step.Wav) s.sound()).file());
+            }
+            value.put("chunkMs", s.chunk().toMillis()).put("speed", s.speed());
         } else if (step instanceof Step.Transcription s) {
             ObjectNode value = out.putObject(s.direction() == Step.Transcription.Direction.INPUT
                     ? "inputTranscription" : "outputTranscription").put("text", s.text());

@@ -174,6 +174,10 @@ public final class SessionRun implements Runnable {
             return expectAudio(s);
         } else if (step instanceof Step.ExpectActivityEnd) {
             return await(e -> e.kind() == ClientEvent.Kind.ACTIVITY_END, "activityEnd").describe();
+        } else if (step instanceof Step.ExpectAudioStreamEnd) {
+            return await(e -> e.kind() == ClientEvent.Kind.AUDIO_STREAM_END, "audioStreamEnd").describe();
+        } else if (step instanceof Step.Audio s) {
+            return sendAudio(s);
         } else if (step instanceof Step.ExpectToolResponse s) {
             return expectToolResponse(s);
         } else if (step instanceof Step.ExpectNoToolResponse s) {
@@ -268,13 +272,45 @@ public final class SessionRun implements Runnable {
 
     private String expectAudio(Step.ExpectAudio step) throws StepFailed, InterruptedException {
         long bytes = 0;
+        long nanos = 0;
         int chunks = 0;
-        while (bytes < step.minBytes()) {
-            bytes += await(e -> e.kind() == ClientEvent.Kind.AUDIO, "user audio (" + bytes + " of "
-                    + step.minBytes() + " bytes so far)").bytes();
+        long minNanos = step.minLength().toNanos();
+        long first = 0;
+        while (bytes < step.minBytes() || nanos < minNanos) {
+            ClientEvent chunk = await(e -> e.kind() == ClientEvent.Kind.AUDIO, "user audio (" + bytes + " bytes, "
+                    + nanos / 1_000_000 + " ms so far)");
+            first = chunks == 0 ? System.nanoTime() : first;
+            bytes += chunk.bytes();
+            nanos += ClientAudio.nanos(chunk.bytes(), chunk.text());
             chunks++;
         }
-        return bytes + " bytes in " + chunks + " chunks";
+        return bytes + " bytes (" + nanos / 1_000_000 + " ms of audio) in " + chunks + " chunks over "
+                + (System.nanoTime() - first) / 1_000_000 + " ms";
+    }
+
+    /** Chunks paced at {@code speed} times real time: chunk k leaves at k x chunk / speed after the first. */
+    private String sendAudio(Step.Audio step) throws StepFailed, InterruptedException {
+        byte[] pcm = ModelAudio.pcm(step.sound());
+        int chunkBytes = ModelAudio.bytesFor(step.chunk());
+        Peer current = awaitPeer();
+        long start = System.nanoTime();
+        long chunkNanos = (long) (step.chunk().toNanos() / step.speed());
+        int chunks = 0;
+        for (int offset = 0; offset < pcm.length; offset += chunkBytes) {
+            long due = start + chunks * chunkNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            byte[] chunk = java.util.Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + chunkBytes));
+            if (!current.send(ServerMessages.audio(chunk))) {
+                throw new StepFailed("the connection closed while sending audio chunk " + chunks + " (" + lastClose
+                        + ")");
+            }
+            chunks++;
+        }
+        return pcm.length + " bytes (" + pcm.length * 1000L / ModelAudio.BYTES_PER_SECOND + " ms) in " + chunks
+                + " chunks over " + (System.nanoTime() - start) / 1_000_000 + " ms";
     }
 
     private String expectToolResponse(Step.ExpectToolResponse step) throws StepFailed, InterruptedException {
@@ -379,13 +415,6 @@ public final class SessionRun implements Runnable {
             List<ObjectNode> frames = new ArrayList<>();
             if (step instanceof Step.Text s) {
                 frames.add(modelTurn(WireJson.object().put("text", s.text())));
-            } else if (step instanceof Step.Audio s) {
-                String chunk = Base64.getEncoder().encodeToString(tone(s.bytesPerChunk()));
-                for (int i = 0; i < s.chunks(); i++) {
-                    ObjectNode part = WireJson.object();
-                    part.putObject("inlineData").put("mimeType", "audio/pcm;rate=24000").put("data", chunk);
-                    frames.add(modelTurn(part));
-                }
             } else if (step instanceof Step.Transcription s) {
                 ObjectNode transcription = WireJson.object().put("text", s.text());
                 if (s.finished() != null) {
@@ -445,15 +474,11 @@ public final class SessionRun implements Runnable {
             return message;
         }
 
-        /** 24 kHz PCM16LE of a quiet 440 Hz tone: audible in a player, recognisably not silence in a test. */
-        private static byte[] tone(int bytes) {
-            byte[] pcm = new byte[bytes - bytes % 2];
-            for (int i = 0; i < pcm.length / 2; i++) {
-                short sample = (short) (2000 * Math.sin(2 * Math.PI * 440 * i / 24_000.0));
-                pcm[2 * i] = (byte) sample;
-                pcm[2 * i + 1] = (byte) (sample >> 8);
-            }
-            return pcm;
+        static ObjectNode audio(byte[] pcm) {
+            ObjectNode part = WireJson.object();
+            part.putObject("inlineData").put("mimeType", ModelAudio.MIME_TYPE)
+                    .put("data", Base64.getEncoder().encodeToString(pcm));
+            return modelTurn(part);
         }
     }
 }
