@@ -2,7 +2,7 @@ package dev.livetools.audio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.FunctionCall;
+import dev.livetools.session.SessionEvent;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,6 +39,7 @@ public final class TranscriptFile implements VoiceListener, ToolCallRecorder.Lis
     private final Map<Speaker, StringBuilder> open = new EnumMap<>(Speaker.class);
     private final Map<Speaker, Instant> openedAt = new EnumMap<>(Speaker.class);
     private final Map<Speaker, Long> openedNanos = new EnumMap<>(Speaker.class);
+    private final Map<String, ToolCallRecorder.Answer> answers = new java.util.HashMap<>();
     private boolean closed;
 
     private TranscriptFile(Path file, BufferedWriter out, Clock clock) {
@@ -84,15 +85,43 @@ public final class TranscriptFile implements VoiceListener, ToolCallRecorder.Lis
         flush(Speaker.MODEL, false);
     }
 
+    /** Remembers the call's arguments and outcome; the line is written in order, at its session event. */
     @Override
-    public synchronized void called(FunctionCall call) {
-        // what was said before the call comes before it in the file
-        flush(Speaker.USER, false);
-        flush(Speaker.MODEL, false);
+    public synchronized void answered(ToolCallRecorder.Answer answer) {
+        if (answer.callId() != null && answer.outcome() != ToolCallRecorder.Outcome.PARTIAL) {
+            answers.put(answer.callId(), answer);
+        } else if (answer.outcome() == ToolCallRecorder.Outcome.PARTIAL) {
+            writeTool(answer); // a partial result gets no session event of its own
+        }
     }
 
     @Override
-    public synchronized void answered(ToolCallRecorder.Answer answer) {
+    public synchronized void toolCall(SessionEvent.ToolCall event) {
+        switch (event.stage()) {
+            case QUEUED -> {
+                // what was said before the call comes before it in the file
+                flush(Speaker.USER, false);
+                flush(Speaker.MODEL, false);
+            }
+            case FINISHED, FAILED, CANCELLED, UNANSWERED -> {
+                ToolCallRecorder.Answer answer = event.callId() == null ? null : answers.remove(event.callId());
+                if (answer == null) {
+                    ToolCallRecorder.Outcome outcome = switch (event.stage()) {
+                        case FINISHED -> ToolCallRecorder.Outcome.OK;
+                        case CANCELLED -> ToolCallRecorder.Outcome.CANCELLED;
+                        default -> ToolCallRecorder.Outcome.ERROR;
+                    };
+                    answer = new ToolCallRecorder.Answer(event.callId(), event.name(), null, outcome,
+                            event.elapsed(), event.detail() == null ? "" : event.detail());
+                }
+                writeTool(answer);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void writeTool(ToolCallRecorder.Answer answer) {
         Instant now = clock.instant();
         long nanos = System.nanoTime();
         ObjectNode line = JSON.createObjectNode();

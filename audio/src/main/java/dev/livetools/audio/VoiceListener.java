@@ -1,5 +1,7 @@
 package dev.livetools.audio;
 
+import dev.livetools.session.SessionEvent;
+
 import java.time.Duration;
 
 /**
@@ -18,6 +20,12 @@ public interface VoiceListener {
 
     /** The user barged in: the output dropped what it had not played. */
     default void interrupted(PlaybackStats stats) {
+    }
+
+    /**
+     * A step of a tool call, in order with the transcripts (the session's {@link SessionEvent.ToolCall} events).
+     */
+    default void toolCall(SessionEvent.ToolCall event) {
     }
 
     /** The model's turn is over. */

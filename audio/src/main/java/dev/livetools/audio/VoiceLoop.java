@@ -189,8 +189,12 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
                 openTurn();
             }
             each(l -> l.transcript(who, t.text(), t.finished()));
-        } else if (event instanceof SessionEvent.Text || event instanceof SessionEvent.ToolCall tc
-                && tc.stage() == SessionEvent.ToolStage.QUEUED) {
+        } else if (event instanceof SessionEvent.ToolCall tc) {
+            if (tc.stage() == SessionEvent.ToolStage.QUEUED) {
+                openTurn();
+            }
+            each(l -> l.toolCall(tc));
+        } else if (event instanceof SessionEvent.Text) {
             openTurn();
         } else if (event instanceof SessionEvent.Connection c && c.state() == ConnectionState.CLOSED) {
             synchronized (stateLock) {

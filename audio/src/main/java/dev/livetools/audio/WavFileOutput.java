@@ -33,6 +33,7 @@ public final class WavFileOutput implements AudioOutput {
     private byte[] scratch = new byte[FORMAT.bytesFor(TICK) * 4];
     private boolean closed;
     private volatile Duration lastSilence;
+    private volatile boolean stopping;
 
     private WavFileOutput(WavWriter writer, Duration jitter, AudioClock clock) {
         this.writer = writer;
@@ -61,7 +62,19 @@ public final class WavFileOutput implements AudioOutput {
 
     @Override
     public void play(byte[] pcm24k) {
-        buffer.enqueue(pcm24k);
+        if (buffer.isSpeaking()) {
+            buffer.enqueue(pcm24k);
+            return;
+        }
+        writeLock.lock();
+        try {
+            // A turn starts where it arrives, not at the start of the current tick: the silence before it is
+            // written first.
+            catchUp(clock.nanoTime());
+            buffer.enqueue(pcm24k);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override
@@ -111,7 +124,8 @@ public final class WavFileOutput implements AudioOutput {
     /** Writes the sound due up to now and finishes the file; audio still queued is not written. */
     @Override
     public void close() {
-        ticker.interrupt();
+        // Not Thread.interrupt(): an interrupt during a FileChannel write closes the channel.
+        stopping = true;
         writeLock.lock();
         try {
             if (closed) {
@@ -130,7 +144,7 @@ public final class WavFileOutput implements AudioOutput {
     private void tickLoop() {
         long next = clock.nanoTime();
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping) {
                 next += TICK.toNanos();
                 clock.sleepUntil(next);
                 writeLock.lock();
