@@ -55,6 +55,11 @@ public final class WavFileOutput implements AudioOutput {
         return out;
     }
 
+    /** The {@link AudioClock#nanoTime()} at which the file's timeline starts: sample 0 played then. */
+    public long originNanos() {
+        return startNanos;
+    }
+
     @Override
     public String describe() {
         return writer.file().toString();

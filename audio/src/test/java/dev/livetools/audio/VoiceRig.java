@@ -45,8 +45,8 @@ final class VoiceRig {
              ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).build();
              TranscriptFile log = TranscriptFile.open(transcript)) {
             ToolCallRecorder calls = new ToolCallRecorder(dispatcher).listener(log);
-            outputOpenedNanos = System.nanoTime();
             WavFileOutput out = WavFileOutput.open(output);
+            outputOpenedNanos = out.originNanos();
             VoiceLoop voice = VoiceLoop.builder(input, out).halfDuplex(halfDuplex).pushToTalk(talk).listener(log)
                     .listener(new VoiceListener() {
                         @Override
