@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,7 +33,7 @@ final class JacksonBinder implements ValueBinder {
 
     JacksonBinder(JavaType type) {
         // EAGER_DESERIALIZER_FETCH (on by default) resolves the deserializer here, not on the first call.
-        this.reader = DispatchJson.mapper().readerFor(type);
+        this.reader = ToolJson.mapper().readerFor(type);
     }
 
     @Override

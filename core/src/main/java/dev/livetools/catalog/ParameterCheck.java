@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -45,7 +45,7 @@ final class PluginJars {
      *
      * @param resources receives the jar's class loader, to be closed with the catalog
      */
-    static void load(Path jar, ToolIntrospector introspector, List<ToolDescriptor> out, List<String> problems,
+    static void load(Path jar, ToolIntrospector introspector, List<MethodTool> out, List<String> problems,
                      List<AutoCloseable> resources) {
         String origin = jar.toString();
         try (JarFile ignored = new JarFile(jar.toFile())) {

@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

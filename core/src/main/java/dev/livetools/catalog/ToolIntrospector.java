@@ -24,22 +24,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** Reads one class's {@code @LiveTool} methods into descriptors, collecting problems instead of stopping at the first. */
+/**
+ * Reads one class's {@code @LiveTool} methods into {@link MethodTool}s, each resolved once: declaration, binders,
+ * validation plan and invoker. Collects every problem instead of stopping at the first.
+ */
 final class ToolIntrospector {
 
     private final InstanceFactory instanceFactory;
+    private final ValidationPlan.Choice validator;
     private final SchemaGenerator schemas = new SchemaGenerator();
 
-    ToolIntrospector(InstanceFactory instanceFactory) {
+    ToolIntrospector(InstanceFactory instanceFactory, ValidationPlan.Choice validator) {
         this.instanceFactory = instanceFactory;
+        this.validator = validator;
     }
 
     /**
-     * Adds the tools of {@code type} to {@code out} and anything wrong with them to {@code problems}.
+     * Adds the tools of {@code type} to {@code out} and anything wrong with them to {@code problems}; instance
+     * methods are called on an instance from the catalog's {@link InstanceFactory}.
      *
      * @throws LinkageError when the class or its instance needs a class its loader cannot find
      */
-    void introspect(Class<?> type, String origin, List<ToolDescriptor> out, List<String> problems) {
+    void introspect(Class<?> type, String origin, List<MethodTool> out, List<String> problems) {
+        introspect(type, null, origin, out, problems);
+    }
+
+    /** Adds the tools of a ready-made instance: its instance methods are called on it. */
+    void introspectInstance(Object instance, String origin, List<MethodTool> out, List<String> problems) {
+        introspect(instance.getClass(), instance, origin, out, problems);
+    }
+
+    private void introspect(Class<?> type, Object given, String origin, List<MethodTool> out, List<String> problems) {
         List<Method> methods = new ArrayList<>();
         for (Method m : type.getDeclaredMethods()) {
             if (m.isAnnotationPresent(LiveTool.class)) {
@@ -51,7 +66,7 @@ final class ToolIntrospector {
         }
         // Declared-method order is unspecified; sort so problems and output are stable.
         methods.sort(Comparator.comparing(MethodNames::signature));
-        Object instance = null;
+        Object instance = given;
         boolean instanceFailed = false;
         for (Method m : methods) {
             String where = MethodNames.signature(m);
@@ -88,7 +103,9 @@ final class ToolIntrospector {
                 }
                 target = instance;
             }
-            describe(m, target, origin, where, problems).ifPresent(out::add);
+            describe(m, target, origin, where, problems)
+                    .map(descriptor -> MethodTool.create(descriptor, validator, problems))
+                    .ifPresent(out::add);
         }
     }
 
@@ -139,7 +156,8 @@ final class ToolIntrospector {
                     SchemaRules.isValidFunctionName(name) ? name : "invalid",
                     annotation.description().isEmpty() ? null : annotation.description(),
                     annotation.behavior() == Behavior.NON_BLOCKING ? "NON_BLOCKING" : null,
-                    schemas.parametersSchema(arguments));
+                    schemas.parametersSchema(arguments.stream().map(p -> new SchemaGenerator.Argument(p.name(),
+                            p.description(), p.type(), p.required(), p.javaParameter())).toList()));
         } catch (UnsupportedTypeException e) {
             problems.add(where + ": " + e.getMessage());
         }

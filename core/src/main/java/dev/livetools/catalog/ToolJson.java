@@ -1,6 +1,13 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,19 +26,59 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one Jackson configuration dispatch binds arguments and writes results with. Configured once and shared: an
- * {@link ObjectMapper} is thread-safe after configuration, and sharing it shares Jackson's (de)serializer caches.
+ * The one Jackson configuration tool arguments are bound with and results written with. Configured once and shared:
+ * an {@link ObjectMapper} is thread-safe after configuration, and sharing it shares Jackson's (de)serializer caches
+ * between binding, results and the warm-up.
  */
-final class DispatchJson {
+public final class ToolJson {
 
     private static final ObjectMapper MAPPER = create();
 
-    private DispatchJson() {
+    private ToolJson() {
     }
 
     /** The shared mapper. Do not reconfigure it. */
     static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A result value as JSON, the way the dispatcher writes it, with direct paths for the common scalars.
+     *
+     * @throws IllegalArgumentException if Jackson cannot write the value
+     */
+    public static JsonNode json(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        if (value instanceof String s) {
+            return TextNode.valueOf(s);
+        }
+        if (value instanceof Integer i) {
+            return IntNode.valueOf(i);
+        }
+        if (value instanceof Boolean b) {
+            return BooleanNode.valueOf(b);
+        }
+        if (value instanceof Long l) {
+            return LongNode.valueOf(l);
+        }
+        if (value instanceof Double d) {
+            return DoubleNode.valueOf(d);
+        }
+        if (value instanceof JsonNode n) {
+            return n;
+        }
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Like {@link #json}, but never fails: what Jackson cannot write is sent as its {@code toString()}. */
+    public static JsonNode jsonOrText(Object value) {
+        try {
+            return json(value);
+        } catch (RuntimeException e) {
+            return TextNode.valueOf(String.valueOf(value));
+        }
     }
 
     private static ObjectMapper create() {

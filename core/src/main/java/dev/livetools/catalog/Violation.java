@@ -1,6 +1,7 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.livetools.tool.ArgumentViolation;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,11 @@ record Violation(int parameter, String path, String constraint, String message, 
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(constraint, "constraint");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** The entry the model sees. */
+    ArgumentViolation toArgumentViolation() {
+        return new ArgumentViolation(path, constraint, message, rejectedValue);
     }
 
     @Override

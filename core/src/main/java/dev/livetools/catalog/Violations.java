@@ -1,5 +1,6 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
+import dev.livetools.tool.ArgumentViolation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,11 +30,16 @@ final class Violations {
         return index < 64 && (failedParameters & (1L << index)) != 0;
     }
 
-    List<Violation> sorted() {
+    /** The violations in the order the model is told them: by parameter, then path. */
+    List<ArgumentViolation> sorted() {
         if (list == null) {
             return List.of();
         }
         Collections.sort(list);
-        return list;
+        List<ArgumentViolation> out = new ArrayList<>(list.size());
+        for (Violation v : list) {
+            out.add(v.toArgumentViolation());
+        }
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import dev.livetools.sdk.Scheduling;
 import jakarta.validation.Validator;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Moves one-time costs off the first call. Measured in {@code livetools demo}: the first call of a tool spent tens of
  * milliseconds in work every later call finds done: Jackson building its serializers for the first result, Hibernate
  * Validator initialising the constraint validators of the method and, on the first violation, loading its message
- * bundle and interpolating. Here that work runs on a daemon thread right after the dispatcher is built, while the
+ * bundle and interpolating. Here that work runs on a daemon thread when the first dispatcher over a catalog is built, while the
  * session handshake runs, so {@code build()} itself is not slower.
  *
  * <p>Nothing here calls a tool or user code: parameters are validated with placeholder values only when every
@@ -52,18 +52,21 @@ final class WarmUp {
     /**
      * Starts the warm-up for {@code invokers}, or does nothing when everything is warm already.
      *
-     * @param shared whether {@code validator} is the JVM-wide one (whose caches outlive this dispatcher)
+     * @param choice the catalog's validator; the JVM-wide one's caches outlive the catalog
      * @return completes when the warm-up is over (successfully or not: it only ever saves time)
      */
-    static CompletableFuture<Void> start(List<ToolInvoker> invokers, Validator validator, boolean shared) {
-        List<ToolInvoker> tools = new ArrayList<>();
-        for (ToolInvoker invoker : invokers) {
-            if (invoker.validatesParameters() && (!shared || SHARED_VALIDATOR_DONE.add(invoker.tool().method()))) {
+    static CompletableFuture<Void> start(List<MethodTool> invokers, ValidationPlan.Choice choice) {
+        boolean shared = choice.shared();
+        List<MethodTool> tools = new ArrayList<>();
+        for (MethodTool invoker : invokers) {
+            if (invoker.validatesParameters() && (!shared || SHARED_VALIDATOR_DONE.add(invoker.descriptor().method()))) {
                 tools.add(invoker);
             }
         }
         boolean json = JSON_DONE.compareAndSet(false, true);
-        boolean messages = !shared || SHARED_MESSAGES_DONE.compareAndSet(false, true);
+        // Tools without constraints never meet the validator: its bootstrap is not paid for them.
+        boolean validates = invokers.stream().anyMatch(MethodTool::validates);
+        boolean messages = validates && (!shared || SHARED_MESSAGES_DONE.compareAndSet(false, true));
         if (!json && !messages && tools.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -74,9 +77,9 @@ final class WarmUp {
                     json(invokers);
                 }
                 if (messages) {
-                    messages(validator);
+                    messages(choice.validator());
                 }
-                for (ToolInvoker tool : tools) {
+                for (MethodTool tool : tools) {
                     tool.warmUpValidation();
                 }
             } catch (Throwable t) {
@@ -93,18 +96,19 @@ final class WarmUp {
     }
 
     /** Jackson's serializer machinery and the shapes of answers, as a first result and a first error build them. */
-    private static void json(List<ToolInvoker> invokers) {
+    private static void json(List<MethodTool> invokers) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("text", "a");
         map.put("list", List.of(new Sample("s", 1, 2L, 0.5, true, LocalTime.NOON, Scheduling.SILENT,
                 Optional.of("o"), List.of("x"), Map.of("k", 1))));
-        Payloads.output(map);
-        Payloads.output(new Sample("s", 1, 2L, 0.5, false, LocalTime.MIDNIGHT, Scheduling.WHEN_IDLE,
+        ToolJson.json(map);
+        ToolJson.json(new Sample("s", 1, 2L, 0.5, false, LocalTime.MIDNIGHT, Scheduling.WHEN_IDLE,
                 Optional.empty(), List.of(), Map.of()));
-        Payloads.invalidArguments("warmUp", new ArrayList<>(List.of(
-                new Violation(1, "b", "Max", "must be less than or equal to 100", Payloads.jsonOrText(150)),
-                new Violation(0, "a", Violation.REQUIRED, "is required", null))));
-        for (ToolInvoker invoker : invokers) {
+        Violations violations = new Violations();
+        violations.add(new Violation(1, "b", "Max", "must be less than or equal to 100", ToolJson.jsonOrText(150)));
+        violations.add(new Violation(0, "a", Violation.REQUIRED, "is required", null));
+        ToolJson.json(violations.sorted());
+        for (MethodTool invoker : invokers) {
             invoker.warmUpResultType();
         }
     }

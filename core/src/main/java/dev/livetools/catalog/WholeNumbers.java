@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

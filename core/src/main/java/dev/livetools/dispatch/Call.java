@@ -1,10 +1,8 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.dispatch.ErrorType;
 import dev.livetools.protocol.FunctionResponse;
 import dev.livetools.protocol.ToolResponse;
-import dev.livetools.sdk.Behavior;
 import dev.livetools.sdk.Scheduling;
 import dev.livetools.sdk.ToolContext;
 import java.time.Duration;
@@ -13,14 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One call in flight, and the {@link ToolContext} its method receives. A small state machine guarantees the protocol
- * rules: at most one final answer, none after cancellation, partial results only before the final one. All state
- * changes happen under one lock, which also guards the running thread so that an interrupt can never reach a pool
- * thread that has moved on to another call.
+ * rules: one outcome, answered at most once, none after cancellation, partial results only before the final one.
+ * Everything it decides goes one way, to its {@link CallGroup}. All state changes happen under one lock, which also
+ * guards the running thread so that an interrupt can never reach a pool thread that has moved on to another call.
  */
 final class Call implements ToolContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.livetools.dispatch");
 
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
@@ -29,7 +31,6 @@ final class Call implements ToolContext {
     private static final int ANSWERED = 3;
     private static final int CANCELLED = 4;
 
-    final DispatchEngine engine;
     final CallGroup group;
     /** The id as the model sent it, echoed in answers; {@code null} when it sent none. */
     final String wireId;
@@ -37,7 +38,7 @@ final class Call implements ToolContext {
     final String name;
     final ObjectNode args;
     /** {@code null} when the catalog has no tool of this name. */
-    final ToolInvoker invoker;
+    final RoutedTool route;
     final Duration timeout;
     final long queuedNanos;
     final long deadlineNanos;
@@ -54,23 +55,26 @@ final class Call implements ToolContext {
     private ErrorType outcome;
     private long startedNanos;
     private long endedNanos;
+    /** Frees the call's concurrency slot; run at most once, when the method returns or the call is given up. */
+    private Runnable slot;
+    /** The call was answered or cancelled while its method still ran; it is reported until the method returns. */
+    private boolean overrunning;
 
-    Call(DispatchEngine engine, CallGroup group, String wireId, String callId, String name, ObjectNode args,
-         ToolInvoker invoker, Duration timeout) {
-        this.engine = engine;
+    Call(CallGroup group, String wireId, String callId, String name, ObjectNode args, RoutedTool route,
+         Duration timeout) {
         this.group = group;
         this.wireId = wireId;
         this.callId = callId;
         this.name = name;
         this.args = args;
-        this.invoker = invoker;
+        this.route = route;
         this.timeout = timeout;
         this.queuedNanos = System.nanoTime();
         this.deadlineNanos = queuedNanos + timeout.toNanos();
     }
 
     /** Moves a queued call to running on the current thread; {@code false} if it was cancelled or timed out first. */
-    boolean start() {
+    boolean start(Runnable slot) {
         lock.lock();
         try {
             if (state != QUEUED) {
@@ -78,45 +82,60 @@ final class Call implements ToolContext {
             }
             state = RUNNING;
             thread = Thread.currentThread();
-            startedNanos = engine.timing() ? System.nanoTime() : 0;
+            this.slot = slot;
+            startedNanos = group.timing() ? System.nanoTime() : 0;
         } finally {
             lock.unlock();
         }
-        engine.report(this, dev.livetools.dispatch.CallEvent.Kind.STARTED, null);
+        group.started(this);
         return true;
     }
 
     /** The method has returned: from now on nobody may interrupt this thread on this call's behalf. */
     void detach() {
+        Runnable free;
+        boolean overran;
         lock.lock();
         try {
             thread = null;
+            free = slot;
+            slot = null;
+            overran = overrunning;
+            overrunning = false;
         } finally {
             lock.unlock();
         }
+        if (free != null) {
+            free.run();
+        }
+        if (overran) {
+            group.overrunEnded(this);
+        }
     }
 
-    /** The final answer; ignored when the call was cancelled, timed out or answered already. */
-    void answer(ObjectNode payload, Scheduling scheduling, ErrorType error) {
-        finish(payload, scheduling, error, false);
+    /** The call's one outcome; ignored when the call was cancelled, timed out or answered already. */
+    void complete(Outcome result) {
+        finish(result, false);
     }
 
-    /** The deadline passed: answer DEADLINE_EXCEEDED now, then stop the method. */
+    /** The deadline passed: answer DEADLINE_EXCEEDED now, then stop the method and give up its slot. */
     void expire() {
-        finish(Payloads.deadlineExceeded(name, timeout), null, ErrorType.DEADLINE_EXCEEDED, true);
+        finish(Outcome.failure(Payloads.deadlineExceeded(name, timeout), ErrorType.DEADLINE_EXCEEDED), true);
     }
 
-    private void finish(ObjectNode payload, Scheduling scheduling, ErrorType error, boolean stop) {
+    private void finish(Outcome result, boolean stop) {
         List<Runnable> actions = null;
+        Runnable free = null;
         boolean sent;
+        boolean overran = false;
         lock.lock();
         try {
             if (state != QUEUED && state != RUNNING) {
                 return;
             }
-            endedNanos = engine.timing() ? System.nanoTime() : 0;
-            outcome = error;
-            FunctionResponse response = finalResponse(payload, scheduling);
+            endedNanos = group.timing() ? System.nanoTime() : 0;
+            outcome = result.error();
+            FunctionResponse response = finalResponse(result);
             if (group.batched) {
                 state = HELD;
                 held = response;
@@ -124,7 +143,7 @@ final class Call implements ToolContext {
             } else {
                 state = ANSWERED;
                 // Sent under the lock so that no partial result can overtake the final one.
-                group.send(response);
+                group.send(new ToolResponse(List.of(response)));
                 sent = true;
             }
             if (stop) {
@@ -132,16 +151,24 @@ final class Call implements ToolContext {
                 actions = takeCancelActions();
                 if (thread != null) {
                     thread.interrupt();
+                    overran = !overrunning;
+                    overrunning = true;
                 }
+                // A method that ignores the interrupt must not keep later calls waiting for its slot.
+                free = slot;
+                slot = null;
             }
         } finally {
             lock.unlock();
         }
         runAll(actions);
-        if (sent) {
-            engine.retire(this, outcome);
+        if (free != null) {
+            free.run();
         }
-        group.arrived();
+        if (overran) {
+            group.overran(this);
+        }
+        group.settled(this, sent);
     }
 
     /**
@@ -153,6 +180,8 @@ final class Call implements ToolContext {
     boolean cancel() {
         List<Runnable> actions;
         int previous;
+        Runnable free;
+        boolean overran = false;
         lock.lock();
         try {
             if (state != QUEUED && state != RUNNING && state != HELD) {
@@ -161,22 +190,29 @@ final class Call implements ToolContext {
             previous = state;
             state = CANCELLED;
             held = null;
-            if (previous != HELD && engine.timing()) {
+            if (previous != HELD && group.timing()) {
                 endedNanos = System.nanoTime();
             }
             cancelled = true;
             actions = takeCancelActions();
             if (thread != null) {
                 thread.interrupt();
+                overran = !overrunning;
+                overrunning = true;
             }
+            free = slot;
+            slot = null;
         } finally {
             lock.unlock();
         }
         runAll(actions);
-        engine.retireCancelled(this);
-        if (previous != HELD) {
-            group.arrived();
+        if (free != null) {
+            free.run();
         }
+        if (overran) {
+            group.overran(this);
+        }
+        group.cancelled(this, previous == HELD);
         return true;
     }
 
@@ -208,16 +244,21 @@ final class Call implements ToolContext {
         return startedNanos == 0 || endedNanos == 0 ? Duration.ZERO : Duration.ofNanos(endedNanos - startedNanos);
     }
 
-    private FunctionResponse finalResponse(ObjectNode payload, Scheduling scheduling) {
+    /** How long ago the call arrived. */
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - queuedNanos);
+    }
+
+    private FunctionResponse finalResponse(Outcome result) {
         if (!nonBlocking()) {
-            return FunctionResponse.of(wireId, name, payload);
+            return FunctionResponse.of(wireId, name, result.payload());
         }
-        Scheduling s = scheduling != null ? scheduling : invoker.tool().scheduling();
-        return new FunctionResponse(wireId, name, payload, s, partialsSent ? Boolean.FALSE : null);
+        Scheduling s = result.scheduling() != null ? result.scheduling() : route.scheduling();
+        return new FunctionResponse(wireId, name, result.payload(), s, partialsSent ? Boolean.FALSE : null);
     }
 
     private boolean nonBlocking() {
-        return invoker != null && invoker.tool().behavior() == Behavior.NON_BLOCKING;
+        return route != null && route.nonBlocking();
     }
 
     private List<Runnable> takeCancelActions() {
@@ -231,7 +272,15 @@ final class Call implements ToolContext {
             return;
         }
         for (Runnable action : actions) {
-            engine.runCancelAction(this, action);
+            runCancelAction(action);
+        }
+    }
+
+    private void runCancelAction(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A cancellation callback of {} failed", this, e);
         }
     }
 
@@ -249,7 +298,7 @@ final class Call implements ToolContext {
 
     @Override
     public String sessionId() {
-        return engine.sessionId();
+        return group.sessionId();
     }
 
     @Override
@@ -282,7 +331,7 @@ final class Call implements ToolContext {
         } finally {
             lock.unlock();
         }
-        engine.runCancelAction(this, action);
+        runCancelAction(action);
     }
 
     @Override
@@ -295,7 +344,7 @@ final class Call implements ToolContext {
         if (!nonBlocking()) {
             throw new IllegalStateException(name + " is BLOCKING; only NON_BLOCKING tools can send partial results");
         }
-        Scheduling s = scheduling != null ? scheduling : invoker.tool().scheduling();
+        Scheduling s = scheduling != null ? scheduling : route.scheduling();
         ObjectNode payload = Payloads.output(partial);
         lock.lock();
         try {
@@ -307,7 +356,7 @@ final class Call implements ToolContext {
                         + " has already been answered; partial results must come before the final one");
             }
             partialsSent = true;
-            group.deliver(new ToolResponse(List.of(new FunctionResponse(wireId, name, payload, s, Boolean.TRUE))));
+            group.send(new ToolResponse(List.of(new FunctionResponse(wireId, name, payload, s, Boolean.TRUE))));
         } finally {
             lock.unlock();
         }

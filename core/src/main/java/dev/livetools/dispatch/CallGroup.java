@@ -1,6 +1,5 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
-import dev.livetools.dispatch.ResponseSink;
 import dev.livetools.protocol.FunctionResponse;
 import dev.livetools.protocol.ToolResponse;
 import java.util.ArrayList;
@@ -8,18 +7,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The calls of one {@code toolCall} message: counts them home, and in BATCHED mode sends their answers together. */
+/**
+ * The calls of one {@code toolCall} message and where their answers go: it sends each answer to the sink (in BATCHED
+ * mode all of them together once every call has settled), retires settled calls from the in-flight table and counts
+ * them home. Calls report to it; it reports to nobody but the sink and the table.
+ */
 final class CallGroup {
 
     final boolean batched;
-    private final DispatchEngine engine;
+    private final InFlight flights;
     private final ResponseSink sink;
     private final AtomicInteger pending;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private Call[] calls;
 
-    CallGroup(DispatchEngine engine, ResponseSink sink, boolean batched, int size) {
-        this.engine = engine;
+    CallGroup(InFlight flights, ResponseSink sink, boolean batched, int size) {
+        this.flights = flights;
         this.sink = sink;
         this.batched = batched;
         this.pending = new AtomicInteger(size);
@@ -34,16 +37,50 @@ final class CallGroup {
         return done;
     }
 
-    void send(FunctionResponse response) {
-        deliver(new ToolResponse(List.of(response)));
+    boolean timing() {
+        return flights.timing();
     }
 
-    void deliver(ToolResponse response) {
-        engine.deliver(sink, response);
+    String sessionId() {
+        return flights.sessionId();
     }
 
-    /** One call is answered (or held, or cancelled). */
-    void arrived() {
+    void started(Call call) {
+        flights.report(call, CallEvent.Kind.STARTED, null);
+    }
+
+    /** Hands a response to the sink; a failing sink is logged, never thrown into a tool or the dispatcher. */
+    void send(ToolResponse response) {
+        flights.deliver(sink, response);
+    }
+
+    /** The call has its outcome: answered ({@code sent}) or, in BATCHED mode, held for the flush. */
+    void settled(Call call, boolean sent) {
+        if (sent) {
+            flights.retire(call, call.outcome());
+        }
+        arrived();
+    }
+
+    /** The call was cancelled; a held call had already been counted home. */
+    void cancelled(Call call, boolean wasHeld) {
+        flights.retireCancelled(call);
+        if (!wasHeld) {
+            arrived();
+        }
+    }
+
+    /** The call was given up while its method still runs. */
+    void overran(Call call) {
+        flights.overran(call);
+    }
+
+    /** The method of a given-up call has returned at last. */
+    void overrunEnded(Call call) {
+        flights.overrunEnded(call);
+    }
+
+    private void arrived() {
         if (pending.decrementAndGet() == 0) {
             if (batched) {
                 flush();
@@ -63,10 +100,10 @@ final class CallGroup {
             }
         }
         if (!responses.isEmpty()) {
-            deliver(new ToolResponse(responses));
+            send(new ToolResponse(responses));
         }
         for (Call c : answered) {
-            engine.retire(c, c.outcome());
+            flights.retire(c, c.outcome());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,12 @@ final class DeadlineWatch {
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final AtomicLong THREADS = new AtomicLong();
 
+    private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Collection<Call> inFlight;
+    /** Given-up calls still running: they keep the watch awake, to be reported every second. */
+    private final Collection<Call> stuck;
+    private final Runnable reportStuck;
     private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean parked;
@@ -29,8 +34,10 @@ final class DeadlineWatch {
     /** Bumped (racily; only change matters) by every new call, so the watch knows the host is busy. */
     private volatile int arrivals;
 
-    DeadlineWatch(Collection<Call> inFlight) {
+    DeadlineWatch(Collection<Call> inFlight, Collection<Call> stuck, Runnable reportStuck) {
         this.inFlight = inFlight;
+        this.stuck = stuck;
+        this.reportStuck = reportStuck;
         this.thread = new Thread(this::watch, "livetools-deadlines-" + THREADS.incrementAndGet());
         this.thread.setDaemon(true);
     }
@@ -53,12 +60,25 @@ final class DeadlineWatch {
         LockSupport.unpark(thread);
     }
 
+    private void report() {
+        try {
+            reportStuck.run();
+        } catch (RuntimeException e) {
+            // Reporting must never stop the deadlines.
+        }
+    }
+
     private void watch() {
         long lastBusy = System.nanoTime();
+        long lastReport = lastBusy;
         int seenArrivals = arrivals;
         while (!closed) {
             long now = System.nanoTime();
-            boolean busy = false;
+            boolean busy = !stuck.isEmpty();
+            if (busy && now - lastReport >= REPORT_NANOS) {
+                lastReport = now;
+                report();
+            }
             for (Call call : inFlight) {
                 busy = true;
                 if (now - call.deadlineNanos >= 0) {
@@ -73,7 +93,7 @@ final class DeadlineWatch {
             if (now - lastBusy > IDLE_NANOS) {
                 parked = true;
                 // A call added after this check sees parked == true and unparks us.
-                if (inFlight.isEmpty() && !closed) {
+                if (inFlight.isEmpty() && stuck.isEmpty() && !closed) {
                     LockSupport.park(this);
                 }
                 parked = false;

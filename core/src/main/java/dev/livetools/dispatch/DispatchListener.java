@@ -15,4 +15,14 @@ public interface DispatchListener {
      */
     void onEvent(CallEvent event);
 
+    /**
+     * Called about once a second while calls that were already answered at their deadline, or cancelled, keep
+     * running because their method ignores interrupts; each is also logged once as a warning. Their answers are
+     * sent and their concurrency slots given to later calls; only their threads are still busy.
+     *
+     * @param stuck every such call, oldest first; the count is its size
+     */
+    default void onStuckCalls(java.util.List<StuckCall> stuck) {
+    }
+
 }

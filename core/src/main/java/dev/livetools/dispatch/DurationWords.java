@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
 import java.time.Duration;
 

@@ -1,19 +1,27 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs at most {@code limit} tasks at once on an unbounded executor (virtual threads), starting the rest in arrival
- * order as earlier ones finish. A semaphore inside each task would not do: the waiting threads race for permits, so
- * calls could start out of order. Each task still gets a fresh thread, so no thread-local state crosses calls.
+ * Runs at most {@code limit} tasks at once on an unbounded executor, starting the rest in arrival order as slots
+ * free up. A semaphore inside each task would not do: the waiting threads race for permits, so calls could start out
+ * of order. A task's slot is freed when the task ends or, earlier, when its holder gives it up: a call answered at
+ * its deadline whose method ignores the interrupt must not keep later calls waiting (issue 12, stuck tools).
  */
-final class FifoLimiter implements Executor {
+final class FifoLimiter {
+
+    /** A task that is handed its slot, to free it early. */
+    @FunctionalInterface
+    interface SlotTask {
+        void run(Runnable freeSlot);
+    }
 
     private final Executor threads;
     private final int limit;
-    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    private final ArrayDeque<SlotTask> waiting = new ArrayDeque<>();
     private int running;
 
     FifoLimiter(Executor threads, int limit) {
@@ -21,8 +29,8 @@ final class FifoLimiter implements Executor {
         this.limit = limit;
     }
 
-    @Override
-    public void execute(Runnable task) {
+    /** @throws RejectedExecutionException when the threads are shut down */
+    void execute(SlotTask task) {
         synchronized (this) {
             if (running >= limit) {
                 waiting.add(task);
@@ -33,13 +41,24 @@ final class FifoLimiter implements Executor {
         start(task);
     }
 
-    private void start(Runnable task) {
+    /** How many tasks hold a slot now; for tests. */
+    synchronized int running() {
+        return running;
+    }
+
+    private void start(SlotTask task) {
+        AtomicBoolean freed = new AtomicBoolean();
+        Runnable free = () -> {
+            if (freed.compareAndSet(false, true)) {
+                next();
+            }
+        };
         try {
             threads.execute(() -> {
                 try {
-                    task.run();
+                    task.run(free);
                 } finally {
-                    next();
+                    free.run();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -51,7 +70,7 @@ final class FifoLimiter implements Executor {
     }
 
     private void next() {
-        Runnable task;
+        SlotTask task;
         synchronized (this) {
             task = waiting.poll();
             if (task == null) {

@@ -1,16 +1,12 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.livetools.dispatch.ErrorType;
+import dev.livetools.catalog.ToolJson;
+import dev.livetools.tool.ArgumentViolation;
 import dev.livetools.sdk.ToolException;
 import java.time.Duration;
 import java.util.Collection;
@@ -46,10 +42,10 @@ final class Payloads {
         return wrap("error", error);
     }
 
-    static ObjectNode invalidArguments(String tool, List<Violation> violations) {
+    static ObjectNode invalidArguments(String tool, List<ArgumentViolation> violations) {
         StringBuilder message = new StringBuilder("Invalid arguments for ").append(tool).append(": ");
         for (int i = 0; i < violations.size(); i++) {
-            Violation v = violations.get(i);
+            ArgumentViolation v = violations.get(i);
             message.append(i == 0 ? "" : "; ").append(v.path()).append(' ').append(v.message());
         }
         ObjectNode error = error(ErrorType.INVALID_ARGUMENT, message.toString());
@@ -57,7 +53,7 @@ final class Payloads {
         return wrap("error", error);
     }
 
-    static ObjectNode invalidResult(String tool, List<Violation> violations) {
+    static ObjectNode invalidResult(String tool, List<ArgumentViolation> violations) {
         ObjectNode error = error(ErrorType.INTERNAL, tool + " produced a result that violates its own constraints");
         error.set("violations", violationArray(violations));
         return wrap("error", error);
@@ -100,44 +96,17 @@ final class Payloads {
         return wrap("error", error(ErrorType.UNAVAILABLE, message));
     }
 
-    /** The JSON for a value, with direct paths for the common scalars. */
-    static JsonNode json(Object value) {
-        if (value == null) {
-            return NullNode.getInstance();
-        }
-        if (value instanceof String s) {
-            return TextNode.valueOf(s);
-        }
-        if (value instanceof Integer i) {
-            return IntNode.valueOf(i);
-        }
-        if (value instanceof Boolean b) {
-            return BooleanNode.valueOf(b);
-        }
-        if (value instanceof Long l) {
-            return LongNode.valueOf(l);
-        }
-        if (value instanceof Double d) {
-            return DoubleNode.valueOf(d);
-        }
-        if (value instanceof JsonNode n) {
-            return n;
-        }
-        return DispatchJson.mapper().valueToTree(value);
+    private static JsonNode json(Object value) {
+        return ToolJson.json(value);
     }
 
-    /** Like {@link #json}, but never fails: what Jackson cannot write is sent as its {@code toString()}. */
-    static JsonNode jsonOrText(Object value) {
-        try {
-            return json(value);
-        } catch (RuntimeException e) {
-            return TextNode.valueOf(String.valueOf(value));
-        }
+    private static JsonNode jsonOrText(Object value) {
+        return ToolJson.jsonOrText(value);
     }
 
-    private static ArrayNode violationArray(List<Violation> violations) {
+    private static ArrayNode violationArray(List<ArgumentViolation> violations) {
         ArrayNode array = NODES.arrayNode(violations.size());
-        for (Violation v : violations) {
+        for (ArgumentViolation v : violations) {
             ObjectNode entry = array.addObject();
             entry.put("path", v.path());
             entry.put("constraint", v.constraint());

@@ -1,18 +1,22 @@
 package dev.livetools.dispatch;
 
 import dev.livetools.catalog.ToolCatalog;
-import dev.livetools.catalog.ToolDiscoveryException;
-import dev.livetools.dispatch.internal.DispatchEngine;
-import dev.livetools.dispatch.internal.EngineSettings;
+import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.ToolCall;
-import jakarta.validation.Validator;
+import dev.livetools.tool.HostedTool;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the tools of a {@link ToolCatalog} for a live session: binds each call's {@code args} to the method's
@@ -51,17 +55,43 @@ import java.util.concurrent.Executor;
  * and may stream partial results through {@code ToolContext.sendPartial}, sent with {@code willContinue: true} before
  * the final answer; BLOCKING tools never carry either field. Methods may return a {@code CompletionStage}.
  *
- * <p>All the reflection, binder and validator metadata work happens in {@link Builder#build()}, which fails fast
- * naming every tool it cannot run. Thread-safe.
+ * <p>Every tool of the catalog runs the same way, whatever its source ({@code @LiveTool} methods, tools built in
+ * code): the catalog has resolved each one once, and the dispatcher runs what it accepted, without looking at it
+ * again. A call goes one way: the dispatcher starts it, the tool produces one outcome, the call answers it once.
+ * Thread-safe.
  */
 public final class ToolDispatcher implements ToolRunner {
 
-    private final ToolCatalog catalog;
-    private final DispatchEngine engine;
+    private static final int REMEMBERED_IDS = 4096;
 
-    private ToolDispatcher(ToolCatalog catalog, DispatchEngine engine) {
-        this.catalog = catalog;
-        this.engine = engine;
+    private final ToolCatalog catalog;
+    private final Map<String, RoutedTool> routes;
+    private final List<String> toolNames;
+    private final Duration defaultTimeout;
+    private final boolean batched;
+    private final InFlight flights;
+    private final CallThreads threads;
+    private final Execution execution;
+    private final RecentIds recentIds = new RecentIds(REMEMBERED_IDS);
+    private final AtomicLong generatedIds = new AtomicLong();
+    private final CompletableFuture<Void> warmUp;
+    private volatile boolean closed;
+
+    private ToolDispatcher(Builder b) {
+        this.catalog = b.catalog;
+        Map<String, RoutedTool> map = new HashMap<>();
+        for (HostedTool tool : catalog.tools()) {
+            RoutedTool route = RoutedTool.of(tool, b.defaultTimeout);
+            map.put(route.name(), route);
+        }
+        this.routes = map;
+        this.toolNames = List.copyOf(catalog.names());
+        this.defaultTimeout = b.defaultTimeout;
+        this.batched = b.responseMode == ResponseMode.BATCHED;
+        this.flights = new InFlight(b.listener, b.sessionId);
+        this.threads = CallThreads.create(b.executor, b.maxConcurrency);
+        this.execution = new Execution(b.errorRedactor);
+        this.warmUp = catalog.warmUp();
     }
 
     /**
@@ -81,35 +111,82 @@ public final class ToolDispatcher implements ToolRunner {
 
     /** Whether tool methods run on virtual threads (Java 21+ and no custom executor). */
     public boolean usesVirtualThreads() {
-        return engine.usesVirtualThreads();
+        return threads.virtual();
     }
 
     /**
-     * Completes when the warm-up that {@link Builder#build()} starts in the background is over. The warm-up does, on a
-     * daemon thread, the one-time work the first call would otherwise pay for (Jackson serializers, the validator's
+     * Completes when the catalog's background warm-up ({@link ToolCatalog#warmUp()}, started when the dispatcher is
+     * built) is over: the one-time work the first call would otherwise pay for (Jackson serializers, the validator's
      * constraint validators and message bundle); it never runs a tool or a custom constraint validator. Calls need
      * not wait for it: one that arrives meanwhile is answered exactly the same, only a little later.
      *
      * @return a stage that completes normally, even if some warm-up work failed
      */
     public CompletionStage<Void> warmUp() {
-        return engine.warmUp().copy();
+        return warmUp.copy();
     }
 
     @Override
-    public CompletableFuture<Void> dispatch(ToolCall call, ResponseSink sink) {
-        return engine.dispatch(call, sink);
+    public CompletableFuture<Void> dispatch(ToolCall message, ResponseSink sink) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(sink, "sink");
+        List<FunctionCall> fresh = new ArrayList<>(message.functionCalls().size());
+        for (FunctionCall fc : message.functionCalls()) {
+            if (fc.id() == null || recentIds.firstSighting(fc.id())) {
+                fresh.add(fc);
+            } else {
+                flights.duplicate(fc);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CallGroup group = new CallGroup(flights, sink, batched, fresh.size());
+        Call[] calls = new Call[fresh.size()];
+        for (int i = 0; i < calls.length; i++) {
+            FunctionCall fc = fresh.get(i);
+            RoutedTool route = routes.get(fc.name());
+            String callId = fc.id() != null ? fc.id() : "livetools-" + generatedIds.incrementAndGet();
+            calls[i] = new Call(group, fc.id(), callId, fc.name(), fc.args(), route,
+                    route == null ? defaultTimeout : route.timeout());
+            flights.add(calls[i]);
+        }
+        group.calls(calls);
+        for (Call call : calls) {
+            launch(call);
+        }
+        return group.done();
+    }
+
+    private void launch(Call call) {
+        if (closed) {
+            call.complete(Outcome.failure(Payloads.unavailable("the tool host is shutting down"),
+                    ErrorType.UNAVAILABLE));
+            return;
+        }
+        if (call.route == null) {
+            call.complete(Outcome.failure(Payloads.unknownTool(call.name, toolNames), ErrorType.UNKNOWN_TOOL));
+            return;
+        }
+        try {
+            threads.execute(slot -> execution.run(call, slot));
+        } catch (RejectedExecutionException e) {
+            call.complete(Outcome.failure(Payloads.unavailable("the tool host is shutting down"),
+                    ErrorType.UNAVAILABLE));
+        }
     }
 
     @Override
     public Set<String> cancel(Collection<String> ids) {
-        return engine.cancel(Objects.requireNonNull(ids, "ids"));
+        return flights.cancel(Objects.requireNonNull(ids, "ids"));
     }
 
     /** Cancels every call still running or queued (without answering them) and stops the dispatcher's threads. */
     @Override
     public void close() {
-        engine.close();
+        closed = true;
+        flights.close();
+        threads.shutdown();
     }
 
     /** Configures a {@link ToolDispatcher}. */
@@ -122,7 +199,6 @@ public final class ToolDispatcher implements ToolRunner {
         private ErrorRedactor errorRedactor = ErrorRedactor.messageAsIs();
         private DispatchListener listener;
         private String sessionId = "";
-        private Validator validator;
         private Executor executor;
 
         private Builder(ToolCatalog catalog) {
@@ -176,15 +252,6 @@ public final class ToolDispatcher implements ToolRunner {
         }
 
         /**
-         * The Jakarta validator to check arguments with, e.g. one whose constraint validators come from a DI
-         * container. Default: one Hibernate Validator shared by all dispatchers of the JVM, created on first use.
-         */
-        public Builder validator(Validator validator) {
-            this.validator = Objects.requireNonNull(validator, "validator");
-            return this;
-        }
-
-        /**
          * Runs tool methods on {@code executor} instead of the dispatcher's own threads, e.g. to carry a security or
          * logging context. Deadlines and cancellation still interrupt the thread running the call. The dispatcher
          * never shuts it down.
@@ -195,15 +262,11 @@ public final class ToolDispatcher implements ToolRunner {
         }
 
         /**
-         * Resolves every tool once: method handles, argument binders, validation metadata.
-         *
-         * @throws ToolDiscoveryException naming every tool that cannot be dispatched, e.g. a static method with
-         *                                constraints (Jakarta Validation would silently ignore them)
+         * The dispatcher. Cheap: every tool was resolved when the catalog was built, and nothing here can refuse a
+         * tool the catalog accepted.
          */
         public ToolDispatcher build() {
-            EngineSettings settings = new EngineSettings(defaultTimeout, responseMode, maxConcurrency, errorRedactor,
-                    listener, sessionId, validator, executor);
-            return new ToolDispatcher(catalog, DispatchEngine.create(catalog, settings));
+            return new ToolDispatcher(this);
         }
     }
 }

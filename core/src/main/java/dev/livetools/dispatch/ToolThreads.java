@@ -1,9 +1,9 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.dispatch;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Threads for tool calls. On Java 21+ every call gets its own virtual thread, found by reflection because the code is
- * compiled for 17: a blocked tool then costs almost nothing. On 17 a bounded pool of platform threads, started on
- * demand and stopped when idle.
+ * compiled for 17: a blocked tool then costs almost nothing. On 17 platform threads, started on demand and stopped
+ * when idle. Either way the {@link FifoLimiter} in front bounds how many calls run at once; the threads themselves
+ * are not bounded, so that a stuck method (one that ignores interrupts) costs a thread but never a later call's turn.
  */
 final class ToolThreads {
 
@@ -35,12 +36,10 @@ final class ToolThreads {
         }
     }
 
-    /** A pool of at most {@code size} daemon threads whose idle threads stop after 30 s. */
-    static ExecutorService boundedPool(int size) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+    /** A pool of daemon threads, one per running task, whose idle threads stop after 30 s. */
+    static ExecutorService platformPool() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonFactory("livetools-tool-" + POOLS.incrementAndGet() + "-"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     private static ThreadFactory daemonFactory(String prefix) {

@@ -1,6 +1,5 @@
 package dev.livetools.schema;
 
-import dev.livetools.catalog.ToolParameter;
 import dev.livetools.protocol.Schema;
 import dev.livetools.protocol.SchemaRules;
 import java.lang.reflect.AnnotatedType;
@@ -31,19 +30,31 @@ import java.util.stream.Collectors;
 public final class SchemaGenerator {
 
     /**
+     * One tool argument as the schema sees it.
+     *
+     * @param name the name the model uses in {@code args}
+     * @param description the description shown to the model, or empty
+     * @param type the full generic type the argument binds to
+     * @param required whether the model must supply it
+     * @param javaParameter the reflective parameter, for its annotations
+     */
+    public record Argument(String name, String description, Type type, boolean required, Parameter javaParameter) {
+    }
+
+    /**
      * The OBJECT schema for a tool's {@code parameters}.
      *
      * @param arguments the parameters the model supplies, in signature order
      * @return the schema, or {@code null} when the model supplies nothing
      * @throws UnsupportedTypeException naming the parameter (and the field inside it) whose type cannot be expressed
      */
-    public Schema parametersSchema(List<ToolParameter> arguments) {
+    public Schema parametersSchema(List<Argument> arguments) {
         if (arguments.isEmpty()) {
             return null;
         }
         Map<String, Schema> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
-        for (ToolParameter p : arguments) {
+        for (Argument p : arguments) {
             Site site = site(p);
             Schema schema;
             try {
@@ -98,7 +109,7 @@ public final class SchemaGenerator {
                 .map(v -> v.path().isEmpty() ? v.reason() : v.toString()).collect(Collectors.joining("; ")));
     }
 
-    private static Site site(ToolParameter p) {
+    private static Site site(Argument p) {
         Parameter jp = p.javaParameter();
         AnnotatedType annotated = jp.getAnnotatedType();
         // Use the annotated form only when it is the same type the catalog resolved.

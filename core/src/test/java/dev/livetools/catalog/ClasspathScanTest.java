@@ -16,7 +16,7 @@ class ClasspathScanTest {
     void scanningAPackageFindsEveryToolClassInIt() {
         try (ToolCatalog catalog = ToolCatalog.builder().scanClasspath(FIXTURES).build()) {
             assertThat(catalog.names()).containsExactly("add", "now", "total");
-            assertThat(catalog.find("now").orElseThrow().origin()).isEqualTo("classpath");
+            assertThat(catalog.descriptor("now").orElseThrow().origin()).isEqualTo("classpath");
         }
     }
 
@@ -38,8 +38,8 @@ class ClasspathScanTest {
     @Test
     void instanceToolsOfOneClassShareTheInstanceCreatedOnce() throws Exception {
         try (ToolCatalog catalog = ToolCatalog.builder().scanClasspath(FIXTURES).build()) {
-            ToolDescriptor add = catalog.find("add").orElseThrow();
-            ToolDescriptor total = catalog.find("total").orElseThrow();
+            ToolDescriptor add = catalog.descriptor("add").orElseThrow();
+            ToolDescriptor total = catalog.descriptor("total").orElseThrow();
             assertThat(add.target()).isSameAs(total.target()).isInstanceOf(CounterTools.class);
             add.method().invoke(add.target(), 3);
             assertThat(total.method().invoke(total.target())).isEqualTo(3);
@@ -55,7 +55,7 @@ class ClasspathScanTest {
                     asked.add(type);
                     return managed;
                 }).build()) {
-            assertThat(catalog.find("add").orElseThrow().target()).isSameAs(managed);
+            assertThat(catalog.descriptor("add").orElseThrow().target()).isSameAs(managed);
             assertThat(asked).containsExactly(CounterTools.class);
         }
     }

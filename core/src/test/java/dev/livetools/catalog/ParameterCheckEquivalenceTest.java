@@ -1,4 +1,4 @@
-package dev.livetools.dispatch.internal;
+package dev.livetools.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

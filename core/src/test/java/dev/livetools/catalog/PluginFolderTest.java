@@ -66,12 +66,12 @@ class PluginFolderTest {
         Path jar = jar("garden.jar", Map.of("acme.garden.GardenTools", GARDEN));
         try (ToolCatalog catalog = ToolCatalog.builder().addPluginFolder(plugins()).build()) {
             assertThat(catalog.names()).containsExactly("raining", "water");
-            ToolDescriptor water = catalog.find("water").orElseThrow();
+            ToolDescriptor water = catalog.descriptor("water").orElseThrow();
             assertThat(water.origin()).isEqualTo(jar.toString());
             assertThat(water.declaration().parameters().properties().get("minutes").maximum()).isEqualByComparingTo("60");
             assertThat(water.method().getDeclaringClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
             assertThat(water.method().invoke(water.target(), "roses", 5)).isEqualTo("roses for 5 min, run 1");
-            assertThat(catalog.find("raining").orElseThrow().method().invoke(null)).isEqualTo(false);
+            assertThat(catalog.descriptor("raining").orElseThrow().method().invoke(null)).isEqualTo(false);
         }
     }
 
@@ -79,7 +79,7 @@ class PluginFolderTest {
     void instanceToolsOfOneClassShareOneInstancePerCatalog() throws Exception {
         jar("garden.jar", Map.of("acme.garden.GardenTools", GARDEN));
         try (ToolCatalog catalog = ToolCatalog.builder().addPluginFolder(plugins()).build()) {
-            ToolDescriptor water = catalog.find("water").orElseThrow();
+            ToolDescriptor water = catalog.descriptor("water").orElseThrow();
             water.method().invoke(water.target(), "roses", 5);
             assertThat(water.method().invoke(water.target(), "tulips", 3)).isEqualTo("tulips for 3 min, run 2");
         }
@@ -89,7 +89,7 @@ class PluginFolderTest {
     void aPluginSeesTheSdkValidationAndTheJdkButNotTheHostsJacksonOrCore() throws Exception {
         jar("probe.jar", Map.of("acme.probe.Probe", PROBE));
         try (ToolCatalog catalog = ToolCatalog.builder().addPluginFolder(plugins()).build()) {
-            ToolDescriptor canSee = catalog.find("canSee").orElseThrow();
+            ToolDescriptor canSee = catalog.descriptor("canSee").orElseThrow();
             assertThat(canSee.method().invoke(null, "dev.livetools.sdk.ToolContext")).isEqualTo(true);
             assertThat(canSee.method().invoke(null, "jakarta.validation.constraints.Min")).isEqualTo(true);
             assertThat(canSee.method().invoke(null, "java.sql.Timestamp")).isEqualTo(true);
@@ -148,8 +148,8 @@ class PluginFolderTest {
                 public class Tools { @dev.livetools.sdk.LiveTool public static String two() { return "2"; } }
                 """));
         try (ToolCatalog catalog = ToolCatalog.builder().addPluginFolder(plugins()).build()) {
-            assertThat(catalog.find("one").orElseThrow().method().invoke(null)).isEqualTo("1");
-            assertThat(catalog.find("two").orElseThrow().method().invoke(null)).isEqualTo("2");
+            assertThat(catalog.descriptor("one").orElseThrow().method().invoke(null)).isEqualTo("1");
+            assertThat(catalog.descriptor("two").orElseThrow().method().invoke(null)).isEqualTo("2");
         }
     }
 
@@ -167,7 +167,7 @@ class PluginFolderTest {
     void closingTheCatalogReleasesThePluginJars() throws Exception {
         jar("garden.jar", Map.of("acme.garden.GardenTools", GARDEN));
         ToolCatalog catalog = ToolCatalog.builder().addPluginFolder(plugins()).build();
-        ClassLoader loader = catalog.find("water").orElseThrow().method().getDeclaringClass().getClassLoader();
+        ClassLoader loader = catalog.descriptor("water").orElseThrow().method().getDeclaringClass().getClassLoader();
         assertThat(loader.getResource("acme/garden/GardenTools.class")).isNotNull();
         catalog.close();
         assertThat(loader.getResource("acme/garden/GardenTools.class")).isNull();

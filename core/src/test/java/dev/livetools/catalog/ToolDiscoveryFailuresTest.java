@@ -179,7 +179,7 @@ class ToolDiscoveryFailuresTest {
                 """));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
              ToolCatalog catalog = ToolCatalog.builder().addClasses(loader.loadClass("acme.Thermostat")).build()) {
-            assertThat(catalog.find("set").orElseThrow().declaration().parameters().propertyOrdering())
+            assertThat(catalog.descriptor("set").orElseThrow().declaration().parameters().propertyOrdering())
                     .containsExactly("zone", "celsius");
         }
     }
@@ -276,7 +276,7 @@ class ToolDiscoveryFailuresTest {
     @Test
     void parameterNamesComeFromTheClassFileWhenCompiledWithParameters() {
         try (ToolCatalog catalog = ToolCatalog.builder().addClasses(Lights.class).build()) {
-            assertThat(catalog.find("switch_on").orElseThrow().arguments()).extracting(ToolParameter::name)
+            assertThat(catalog.descriptor("switch_on").orElseThrow().arguments()).extracting(ToolParameter::name)
                     .containsExactly("room");
         }
     }

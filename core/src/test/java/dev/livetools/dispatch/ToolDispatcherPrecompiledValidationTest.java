@@ -54,10 +54,10 @@ class ToolDispatcherPrecompiledValidationTest {
 
     @BeforeAll
     static void build() {
-        ToolCatalog catalog = ToolCatalog.builder().addClasses(Device.class).build();
         ownFactory = Validation.buildDefaultValidatorFactory();
-        precompiled = ToolDispatcher.builder(catalog).build();
-        reference = ToolDispatcher.builder(catalog).validator(ownFactory.getValidator()).build();
+        precompiled = ToolDispatcher.builder(ToolCatalog.builder().addClasses(Device.class).build()).build();
+        reference = ToolDispatcher.builder(ToolCatalog.builder().addClasses(Device.class)
+                .validator(ownFactory.getValidator()).build()).build();
     }
 
     @AfterAll

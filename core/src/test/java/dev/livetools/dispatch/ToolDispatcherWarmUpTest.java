@@ -84,7 +84,7 @@ class ToolDispatcherWarmUpTest {
             Validation.buildDefaultValidatorFactory().getValidator());
 
     private ToolDispatcher dispatcher() {
-        return ToolDispatcher.builder(ToolCatalog.builder().addClasses(Lights.class).build()).validator(validator)
+        return ToolDispatcher.builder(ToolCatalog.builder().addClasses(Lights.class).validator(validator).build())
                 .build();
     }
 

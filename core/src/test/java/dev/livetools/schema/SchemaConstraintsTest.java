@@ -29,34 +29,34 @@ class SchemaConstraintsTest {
 
     /** One tool per constraint, so each test reads a single parameter's schema. */
     public static final class Constrained {
-        @LiveTool public static void min(@Min(1) int v) { }
-        @LiveTool public static void max(@Max(10) long v) { }
-        @LiveTool public static void minMaxOnNumber(@Min(-5) @Max(5) double v) { }
-        @LiveTool public static void decimalMinInclusive(@DecimalMin("0.5") double v) { }
-        @LiveTool public static void decimalMinExclusive(@DecimalMin(value = "0.5", inclusive = false) double v) { }
-        @LiveTool public static void decimalMaxExclusiveOnInt(@DecimalMax(value = "10", inclusive = false) int v) { }
-        @LiveTool public static void decimalMaxOnBigDecimal(@DecimalMax("99.99") BigDecimal v) { }
-        @LiveTool public static void positiveInt(@Positive int v) { }
-        @LiveTool public static void positiveDouble(@Positive double v) { }
-        @LiveTool public static void positiveOrZero(@PositiveOrZero Integer v) { }
-        @LiveTool public static void negative(@Negative long v) { }
-        @LiveTool public static void negativeOrZero(@NegativeOrZero double v) { }
-        @LiveTool public static void tighterOfTwoBounds(@Min(3) @Positive @Max(200) byte v) { }
-        @LiveTool public static void sizeOnString(@Size(min = 2, max = 40) String v) { }
-        @LiveTool public static void sizeOnList(@Size(max = 5) List<String> v) { }
-        @LiveTool public static void sizeOnArray(@Size(min = 1, max = 3) String[] v) { }
-        @LiveTool public static void sizeOnMap(@Size(max = 4) Map<String, Integer> v) { }
-        @LiveTool public static void pattern(@Pattern(regexp = "^[A-Z]{3}$") String v) { }
-        @LiveTool public static void patternWithFlags(@Pattern(regexp = "^abc$", flags = Pattern.Flag.CASE_INSENSITIVE) String v) { }
-        @LiveTool public static void twoPatterns(@Pattern(regexp = "^a") @Pattern(regexp = "z$") String v) { }
-        @LiveTool public static void notBlank(@Param(required = false) @NotBlank String v) { }
-        @LiveTool public static void notEmptyString(@NotEmpty String v) { }
-        @LiveTool public static void notEmptyList(@NotEmpty List<Integer> v) { }
-        @LiveTool public static void notNull(@Param(required = false) @NotNull String v) { }
-        @LiveTool public static void email(@Email String v) { }
-        @LiveTool public static void emailWithPattern(@Email @Pattern(regexp = ".+@example\\.com$") String v) { }
-        @LiveTool public static void elementConstraints(List<@NotBlank @Size(max = 8) String> v) { }
-        @LiveTool public static void nested(Order v) { }
+        @LiveTool public void min(@Min(1) int v) { }
+        @LiveTool public void max(@Max(10) long v) { }
+        @LiveTool public void minMaxOnNumber(@Min(-5) @Max(5) double v) { }
+        @LiveTool public void decimalMinInclusive(@DecimalMin("0.5") double v) { }
+        @LiveTool public void decimalMinExclusive(@DecimalMin(value = "0.5", inclusive = false) double v) { }
+        @LiveTool public void decimalMaxExclusiveOnInt(@DecimalMax(value = "10", inclusive = false) int v) { }
+        @LiveTool public void decimalMaxOnBigDecimal(@DecimalMax("99.99") BigDecimal v) { }
+        @LiveTool public void positiveInt(@Positive int v) { }
+        @LiveTool public void positiveDouble(@Positive double v) { }
+        @LiveTool public void positiveOrZero(@PositiveOrZero Integer v) { }
+        @LiveTool public void negative(@Negative long v) { }
+        @LiveTool public void negativeOrZero(@NegativeOrZero double v) { }
+        @LiveTool public void tighterOfTwoBounds(@Min(3) @Positive @Max(200) byte v) { }
+        @LiveTool public void sizeOnString(@Size(min = 2, max = 40) String v) { }
+        @LiveTool public void sizeOnList(@Size(max = 5) List<String> v) { }
+        @LiveTool public void sizeOnArray(@Size(min = 1, max = 3) String[] v) { }
+        @LiveTool public void sizeOnMap(@Size(max = 4) Map<String, Integer> v) { }
+        @LiveTool public void pattern(@Pattern(regexp = "^[A-Z]{3}$") String v) { }
+        @LiveTool public void patternWithFlags(@Pattern(regexp = "^abc$", flags = Pattern.Flag.CASE_INSENSITIVE) String v) { }
+        @LiveTool public void twoPatterns(@Pattern(regexp = "^a") @Pattern(regexp = "z$") String v) { }
+        @LiveTool public void notBlank(@Param(required = false) @NotBlank String v) { }
+        @LiveTool public void notEmptyString(@NotEmpty String v) { }
+        @LiveTool public void notEmptyList(@NotEmpty List<Integer> v) { }
+        @LiveTool public void notNull(@Param(required = false) @NotNull String v) { }
+        @LiveTool public void email(@Email String v) { }
+        @LiveTool public void emailWithPattern(@Email @Pattern(regexp = ".+@example\\.com$") String v) { }
+        @LiveTool public void elementConstraints(List<@NotBlank @Size(max = 8) String> v) { }
+        @LiveTool public void nested(Order v) { }
     }
 
     public record LineItem(@NotBlank String sku, @Positive @Max(99) int quantity) {

@@ -49,9 +49,9 @@ public final class EveryFieldTools {
     }
 
     @LiveTool(description = "Every scalar")
-    public static void scalars(boolean flag, byte tiny, short small, @Positive int count, @Negative long debt,
-                               float ratio, @PositiveOrZero double amount, char initial, String text,
-                               BigDecimal price, BigInteger huge, UUID id, Unit unit, byte[] blob) {
+    public void scalars(boolean flag, byte tiny, short small, @Positive int count, @Negative long debt,
+                        float ratio, @PositiveOrZero double amount, char initial, String text,
+                        BigDecimal price, BigInteger huge, UUID id, Unit unit, byte[] blob) {
     }
 
     @LiveTool(description = "Every time type")
@@ -61,9 +61,9 @@ public final class EveryFieldTools {
 
     @LiveTool(name = "plans.replace", description = "Nested records, collections and constraints",
             behavior = Behavior.NON_BLOCKING)
-    public static void replace(@NotEmpty List<@Valid Plan> plans, Set<@Pattern(regexp = "^[a-z]+$") String> tags,
-                               @Param(description = "Notes by plan") Map<String, List<String>> notes,
-                               @NotNull @Param(required = false) Integer priority, ToolContext context) {
+    public void replace(@NotEmpty List<@Valid Plan> plans, Set<@Pattern(regexp = "^[a-z]+$") String> tags,
+                        @Param(description = "Notes by plan") Map<String, List<String>> notes,
+                        @NotNull @Param(required = false) Integer priority, ToolContext context) {
     }
 
     /** A stand-in for jakarta.validation.Valid on a type argument: any type-use annotation must be harmless. */
@@ -73,6 +73,6 @@ public final class EveryFieldTools {
     }
 
     @LiveTool(description = "Bounded integers")
-    public static void bounded(@Min(1) @Max(12) int month) {
+    public void bounded(@Min(1) @Max(12) int month) {
     }
 }
