@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.livetools.catalog.ToolCatalog;
-import dev.livetools.catalog.ToolDescriptor;
 import dev.livetools.catalog.ToolParameter;
 import dev.livetools.golden.Golden;
 import dev.livetools.protocol.FunctionDeclaration;
@@ -122,8 +121,8 @@ class EveryTypePluginTest {
     @Test
     void theFixtureCoversEveryScalarTypeTheGeneratorKnows() {
         Set<String> used = new HashSet<>();
-        for (ToolDescriptor tool : catalog.tools()) {
-            for (ToolParameter p : tool.arguments()) {
+        for (String name : catalog.names()) {
+            for (ToolParameter p : catalog.descriptor(name).orElseThrow().arguments()) {
                 collect(p.type(), used);
             }
         }
