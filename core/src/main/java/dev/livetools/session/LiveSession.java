@@ -391,6 +391,7 @@ public final class LiveSession implements AutoCloseable {
         }
         if (m.toolCall() != null) {
             onCalls(c, m.toolCall().functionCalls(), after);
+            onMalformedCalls(c, m.toolCall().malformed(), after);
         }
         if (m.toolCallCancellation() != null) {
             onCancellation(m.toolCallCancellation().ids(), after);
@@ -521,6 +522,40 @@ public final class LiveSession implements AutoCloseable {
         if (!toRun.isEmpty()) {
             ToolCall batch = new ToolCall(toRun);
             after.add(() -> dispatch(batch));
+        }
+    }
+
+    /**
+     * Guarded by lock. Entries of a toolCall that could not be read as calls: one with an id is answered
+     * INVALID_ARGUMENT by the session itself (through the ledger, like any call, so it is answered once and survives a
+     * reconnect); one without an id cannot be answered and is reported as a {@link SessionEvent.MalformedFrame}.
+     */
+    private void onMalformedCalls(Connection c, List<ToolCall.Malformed> malformed, List<Runnable> after) {
+        List<FunctionResponse> answers = new ArrayList<>(0);
+        long now = System.nanoTime();
+        for (ToolCall.Malformed bad : malformed) {
+            if (bad.id() == null) {
+                LOG.warn("{}: a tool call without an id could not be read, so it cannot be answered: {}", name,
+                        bad.problem());
+                events.emit(new SessionEvent.MalformedFrame(bad.problem() + " (a tool call without an id: it cannot"
+                        + " be answered)"));
+                continue;
+            }
+            String callName = bad.name() == null ? "" : bad.name();
+            LOG.warn("{}: answering unreadable tool call {} with INVALID_ARGUMENT: {}", name, bad.id(), bad.problem());
+            if (ledger.announce(new FunctionCall(bad.id(), callName, null), c, now)
+                    != CallLedger.Announcement.NEW) {
+                continue;
+            }
+            events.emit(new SessionEvent.ToolCall(SessionEvent.ToolStage.QUEUED, bad.id(), callName, Duration.ZERO,
+                    null));
+            ObjectNode error = JsonNodeFactory.instance.objectNode();
+            error.putObject("error").put("type", "INVALID_ARGUMENT")
+                    .put("message", "the call could not be read: " + bad.problem());
+            answers.add(FunctionResponse.of(bad.id(), callName, error));
+        }
+        if (!answers.isEmpty()) {
+            after.add(() -> onToolResponse(new ToolResponse(answers)));
         }
     }
 

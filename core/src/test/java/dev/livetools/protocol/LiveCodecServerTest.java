@@ -202,18 +202,50 @@ class LiveCodecServerTest {
     }
 
     @Test
-    void aFieldOfTheWrongShapeIsNamedByItsPath() {
-        assertThatThrownBy(() -> codec.decodeServer("{\"toolCall\":{\"functionCalls\":[{\"name\":42}]}}"))
-                .isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("toolCall.functionCalls[0].name")
-                .hasMessageContaining("expected a string");
+    void aCallWithAFieldOfTheWrongShapeIsSetAsideNamingItsPath() {
+        ToolCall call = codec.decodeServer("{\"toolCall\":{\"functionCalls\":[{\"name\":42}]}}").toolCall();
+
+        assertThat(call.functionCalls()).isEmpty();
+        assertThat(call.malformed()).singleElement().satisfies(m -> {
+            assertThat(m.index()).isZero();
+            assertThat(m.id()).isNull();
+            assertThat(m.problem()).contains("toolCall.functionCalls[0].name").contains("expected a string");
+        });
     }
 
     @Test
-    void aFunctionCallWithoutNameIsRejectedByName() {
-        assertThatThrownBy(() -> codec.decodeServer("{\"toolCall\":{\"functionCalls\":[{\"id\":\"a\"}]}}"))
+    void aFunctionCallWithoutNameIsSetAsideWithItsId() {
+        ToolCall call = codec.decodeServer("{\"toolCall\":{\"functionCalls\":[{\"id\":\"a\"}]}}").toolCall();
+
+        assertThat(call.malformed()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("a");
+            assertThat(m.problem()).contains("toolCall.functionCalls[0].name");
+        });
+    }
+
+    @Test
+    void eachCallIsDecodedOnItsOwnSoValidSiblingsSurviveABadOne() {
+        ToolCall call = codec.decodeServer("{\"toolCall\":{\"functionCalls\":[null,"
+                + "{\"id\":\"ok\",\"name\":\"f\",\"args\":{\"x\":1}},"
+                + "{\"id\":7,\"name\":\"g\",\"args\":{}},"
+                + "{\"id\":\"b\",\"name\":\"h\",\"args\":\"text\"},"
+                + "{\"id\":\"ok2\",\"name\":\"f\"}]}}").toolCall();
+
+        assertThat(call.functionCalls()).extracting(FunctionCall::id).containsExactly("ok", "ok2");
+        assertThat(call.malformed()).extracting(ToolCall.Malformed::index).containsExactly(0, 2, 3);
+        assertThat(call.malformed()).extracting(ToolCall.Malformed::id).containsExactly(null, "7", "b");
+        assertThat(call.malformed()).extracting(ToolCall.Malformed::name).containsExactly(null, "g", "h");
+        assertThat(call.malformed().get(0).problem()).contains("functionCalls[0]").contains("got null");
+        assertThat(call.malformed().get(1).problem()).contains("functionCalls[2].id").contains("expected a string");
+        assertThat(call.malformed().get(2).problem()).contains("functionCalls[3].args")
+                .contains("expected a JSON object, got a string").doesNotContain("text");
+    }
+
+    @Test
+    void functionCallsThatIsNotAnArraySpoilsTheWholeFrame() {
+        assertThatThrownBy(() -> codec.decodeServer("{\"toolCall\":{\"functionCalls\":{\"name\":\"f\"}}}"))
                 .isInstanceOf(ProtocolException.class)
-                .extracting(e -> ((ProtocolException) e).field()).isEqualTo("toolCall.functionCalls[0].name");
+                .extracting(e -> ((ProtocolException) e).field()).isEqualTo("toolCall.functionCalls");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.GoAway;
+import dev.livetools.protocol.ProtocolException;
 import dev.livetools.protocol.ServerContent;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.SessionResumptionUpdate;
@@ -16,6 +17,7 @@ import dev.livetools.protocol.UsageMetadata;
 import dev.livetools.protocol.VoiceActivity;
 import dev.livetools.protocol.VoiceActivityDetectionSignal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.livetools.protocol.internal.Contents.putExtra;
@@ -43,7 +45,7 @@ public final class ServerFrames {
         return new ServerMessage(
                 sc == null ? null : new SetupComplete(sc.string("sessionId"), consent(sc), sc.unread()),
                 content == null ? null : serverContent(content),
-                call == null ? null : new ToolCall(call.objects("functionCalls", Contents::functionCall)),
+                call == null ? null : toolCall(call),
                 cancel == null ? null : new ToolCallCancellation(cancel.strings("ids")),
                 goAway == null ? null : new GoAway(goAway.duration("timeLeft")),
                 resumption == null ? null : new SessionResumptionUpdate(resumption.string("newHandle"),
@@ -52,6 +54,46 @@ public final class ServerFrames {
                 activity == null ? null : voiceActivity(activity),
                 usage == null ? null : usage(usage),
                 top.unread());
+    }
+
+    /**
+     * Each call on its own: a malformed entry is set aside with what could be read of its id and name, and its
+     * siblings still run. Only a {@code functionCalls} that is not an array spoils the whole frame.
+     */
+    private static ToolCall toolCall(Fields call) {
+        List<FunctionCall> calls = new ArrayList<>();
+        List<ToolCall.Malformed> malformed = new ArrayList<>(0);
+        List<JsonNode> entries = call.list("functionCalls", (node, path) -> node);
+        if (entries == null) {
+            return new ToolCall(calls);
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String path = call.path("functionCalls") + "[" + i + "]";
+            try {
+                calls.add(Contents.functionCall(Fields.of(entry, path)));
+            } catch (ProtocolException e) {
+                malformed.add(new ToolCall.Malformed(i, readableId(entry), readableName(entry), e.getMessage()));
+            }
+        }
+        return new ToolCall(calls, malformed);
+    }
+
+    /** The id of an entry that failed to decode, when it can still be echoed: a string, or an integral number. */
+    private static String readableId(JsonNode entry) {
+        JsonNode id = entry.isObject() ? entry.get("id") : null;
+        if (id == null) {
+            return null;
+        }
+        if (id.isTextual()) {
+            return id.textValue();
+        }
+        return id.isIntegralNumber() ? id.asText() : null;
+    }
+
+    private static String readableName(JsonNode entry) {
+        JsonNode name = entry.isObject() ? entry.get("name") : null;
+        return name != null && name.isTextual() ? name.textValue() : null;
     }
 
     private static String consent(Fields f) {
