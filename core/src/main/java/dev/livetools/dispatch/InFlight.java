@@ -24,7 +24,9 @@ final class InFlight {
 
     private static final long STUCK_AFTER_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
 
-    private final ConcurrentHashMap<String, Call> active = new ConcurrentHashMap<>();
+    // Keyed by the model's id, or by the Call itself when the model gave none: a generated id is only a name for
+    // logs and events, so it can never displace (or be cancelled as) a model's call with the same text.
+    private final ConcurrentHashMap<Object, Call> active = new ConcurrentHashMap<>();
     /** Given-up calls whose method still runs, with when they were given up. */
     private final ConcurrentHashMap<Call, Long> stuck = new ConcurrentHashMap<>();
     private final Set<Call> warned = ConcurrentHashMap.newKeySet();
@@ -48,7 +50,7 @@ final class InFlight {
     }
 
     void add(Call call) {
-        active.put(call.callId, call);
+        active.put(key(call), call);
         deadlines.arrived();
         report(call, CallEvent.Kind.QUEUED, null);
     }
@@ -71,13 +73,17 @@ final class InFlight {
     }
 
     void retire(Call call, ErrorType error) {
-        active.remove(call.callId, call);
+        active.remove(key(call), call);
         report(call, error == null ? CallEvent.Kind.FINISHED : CallEvent.Kind.FAILED, error);
     }
 
     void retireCancelled(Call call) {
-        active.remove(call.callId, call);
+        active.remove(key(call), call);
         report(call, CallEvent.Kind.CANCELLED, null);
+    }
+
+    private static Object key(Call call) {
+        return call.wireId != null ? call.wireId : call;
     }
 
     void overran(Call call) {
