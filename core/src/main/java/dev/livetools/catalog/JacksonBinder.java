@@ -62,7 +62,8 @@ final class JacksonBinder implements ValueBinder {
                 at = at == null ? null : at.get(ref.getIndex());
             }
         }
-        JsonNode rejected = at == null || at.isMissingNode() ? null : at;
+        // A non-finite double is the parser's reading of e.g. 1e400: echoing "Infinity" would misquote the model.
+        JsonNode rejected = at == null || at.isMissingNode() || RealNumbers.isNonFinite(at) ? null : at;
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof UnrecognizedPropertyException u) {
             return new Violation(parameter, path.toString(), Violation.UNKNOWN, "is not a field of "

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * Replaces Jackson's integer deserializers inside nested values so that they follow {@link WholeNumbers}: Jackson
@@ -37,7 +38,11 @@ final class LenientWholeNumberDeserializer extends StdScalarDeserializer<Object>
             n = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? kind.fromDecimal(p.getDecimalValue()) : kind.fromLong(p.getLongValue());
         } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            n = kind.fromDecimal(p.getDecimalValue());
+            BigDecimal d = finiteDecimal(p);
+            if (d == null) {
+                throw RuleViolation.of(p, kind.message(), null, _valueClass);
+            }
+            n = kind.fromDecimal(d);
         } else if (t == JsonToken.VALUE_STRING) {
             n = kind.fromText(p.getText());
         } else {
@@ -47,6 +52,19 @@ final class LenientWholeNumberDeserializer extends StdScalarDeserializer<Object>
             throw RuleViolation.of(p, kind.message(), p.getText(), _valueClass);
         }
         return n;
+    }
+
+    /**
+     * The exact value of the current float token, or {@code null} when it was only held as an infinite or NaN double
+     * (a frame's {@code 1e400}): there is no decimal to take, and {@code getDecimalValue()} would throw.
+     */
+    static BigDecimal finiteDecimal(JsonParser p) throws IOException {
+        JsonParser.NumberType type = p.getNumberType();
+        if ((type == JsonParser.NumberType.DOUBLE || type == JsonParser.NumberType.FLOAT)
+                && !Double.isFinite(p.getDoubleValue())) {
+            return null;
+        }
+        return p.getDecimalValue();
     }
 
     @Override

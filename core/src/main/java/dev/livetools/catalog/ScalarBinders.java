@@ -24,17 +24,9 @@ final class ScalarBinders {
         if (whole != null) {
             return (node, parameter, path, out) -> wholeNumber(whole, node, parameter, path, out);
         }
-        if (type == double.class || type == Double.class) {
-            return (node, parameter, path, out) -> {
-                BigDecimal d = decimal(node);
-                return d != null ? (Object) d.doubleValue() : fail(out, parameter, path, "must be a number", node);
-            };
-        }
-        if (type == float.class || type == Float.class) {
-            return (node, parameter, path, out) -> {
-                BigDecimal d = decimal(node);
-                return d != null ? (Object) d.floatValue() : fail(out, parameter, path, "must be a number", node);
-            };
+        RealNumbers real = RealNumbers.forType(type);
+        if (real == RealNumbers.DOUBLE || real == RealNumbers.FLOAT) {
+            return (node, parameter, path, out) -> realNumber(real, node, parameter, path, out);
         }
         if (type == boolean.class || type == Boolean.class) {
             return ScalarBinders::bool;
@@ -60,21 +52,35 @@ final class ScalarBinders {
         Number n;
         if (node.isInt() || node.isLong()) {
             n = kind.fromLong(node.longValue());
-        } else if (node.isNumber()) {
-            n = kind.fromDecimal(node.decimalValue());
-        } else if (node.isTextual()) {
-            n = kind.fromText(node.textValue());
+        } else if (node.isNumber() || node.isTextual()) {
+            BigDecimal d = RealNumbers.decimal(node);
+            n = d == null ? null : kind.fromDecimal(d);
         } else {
             n = null;
         }
-        return n != null ? n : fail(out, parameter, path, kind.message(), node);
+        return n != null ? n : fail(out, parameter, path, kind.message(), echoable(node));
     }
 
-    private static BigDecimal decimal(JsonNode node) {
-        if (node.isNumber()) {
-            return node.decimalValue();
+    private static Object realNumber(RealNumbers kind, JsonNode node, int parameter, String path, Violations out) {
+        BigDecimal d = RealNumbers.decimal(node);
+        if (d != null) {
+            Object v = kind.from(d);
+            return v != null ? v : fail(out, parameter, path, kind.message(), node);
         }
-        return node.isTextual() ? WholeNumbers.parseDecimal(node.textValue()) : null;
+        if (RealNumbers.isNonFinite(node) || node.isTextual() && isNonFiniteWord(node.textValue())) {
+            return fail(out, parameter, path, kind.message(), echoable(node));
+        }
+        return fail(out, parameter, path, "must be a number", node);
+    }
+
+    private static boolean isNonFiniteWord(String text) {
+        String t = text.trim();
+        return t.equalsIgnoreCase("NaN") || t.matches("(?i)[+-]?inf(inity)?");
+    }
+
+    /** The node to show the model as what it sent; never a NaN or Infinity it did not write. */
+    private static JsonNode echoable(JsonNode node) {
+        return RealNumbers.isNonFinite(node) ? null : node;
     }
 
     private static Object bool(JsonNode node, int parameter, String path, Violations out) {

@@ -21,6 +21,7 @@ import dev.livetools.schema.ParamNamesModule;
 import dev.livetools.schema.Presence;
 import dev.livetools.sdk.Param;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,13 @@ public final class ToolJson {
     }
 
     private static ObjectMapper create() {
-        SimpleModule wholeNumbers = new SimpleModule("livetools-whole-numbers");
+        SimpleModule numbers = new SimpleModule("livetools-numbers");
         for (Class<?> c : new Class<?>[] {int.class, Integer.class, long.class, Long.class, short.class, Short.class,
                 byte.class, Byte.class, BigInteger.class}) {
-            addDeserializer(wholeNumbers, c);
+            addDeserializer(numbers, c);
+        }
+        for (Class<?> c : new Class<?>[] {double.class, Double.class, float.class, Float.class, BigDecimal.class}) {
+            addRealDeserializer(numbers, c);
         }
         // The introspector first: adding modules appends theirs to it, setting it later would drop them.
         ObjectMapper mapper = JsonMapper.builder()
@@ -93,7 +97,7 @@ public final class ToolJson {
                 .addModule(new ParamNamesModule())
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
-                .addModule(wholeNumbers)
+                .addModule(numbers)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,6 +106,11 @@ public final class ToolJson {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
         return mapper;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addRealDeserializer(SimpleModule module, Class<?> type) {
+        module.addDeserializer((Class) type, new LenientRealNumberDeserializer(type));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
