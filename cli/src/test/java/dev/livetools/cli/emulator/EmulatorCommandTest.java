@@ -52,8 +52,9 @@ class EmulatorCommandTest {
         public void close() {
         }
 
+        // Generous: the TLS mode makes a self-signed certificate first, which takes seconds on a loaded machine.
         String readLine() throws InterruptedException {
-            String line = lines.poll(5, TimeUnit.SECONDS);
+            String line = lines.poll(20, TimeUnit.SECONDS);
             assertThat(line).as("a printed line").isNotNull();
             return line;
         }
