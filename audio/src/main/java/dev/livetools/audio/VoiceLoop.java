@@ -66,6 +66,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
     private final boolean halfDuplex;
     private final TalkSwitch talkSwitch;
     private final List<VoiceListener> listeners;
+    private final java.util.function.Consumer<byte[]> monitor;
     private final CountDownLatch inputDone = new CountDownLatch(1);
     private final Object stateLock = new Object();
     private Thread pump;
@@ -85,6 +86,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
         this.halfDuplex = b.halfDuplex;
         this.talkSwitch = b.talkSwitch;
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+        this.monitor = b.monitor;
     }
 
     public static Builder builder(AudioInput input, AudioOutput output) {
@@ -256,6 +258,9 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
                 }
                 session.sendAudio(chunk);
                 sentBytes += chunk.length;
+                if (monitor != null) {
+                    monitor.accept(chunk);
+                }
             }
             if (!closed) {
                 if (talkSwitch != null) {
@@ -342,6 +347,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
         private final AudioOutput output;
         private boolean halfDuplex;
         private TalkSwitch talkSwitch;
+        private java.util.function.Consumer<byte[]> monitor;
         private final List<VoiceListener> listeners = new java.util.ArrayList<>();
 
         private Builder(AudioInput input, AudioOutput output) {
@@ -363,6 +369,15 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
 
         public Builder listener(VoiceListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Also hands every chunk sent to the model to {@code sink}, e.g. {@link WavFileOutput#mixIn} to record both
+         * sides of the conversation.
+         */
+        public Builder monitor(java.util.function.Consumer<byte[]> sink) {
+            this.monitor = sink;
             return this;
         }
 

@@ -24,6 +24,9 @@ public final class WavFileOutput implements AudioOutput {
 
     private final WavWriter writer;
     private final PlaybackBuffer buffer;
+    /** The room's other sound (the user speaking), mixed in as it happens: no jitter buffer. */
+    private final PlaybackBuffer room = new PlaybackBuffer(FORMAT, Duration.ZERO);
+    private final PcmConverter roomConverter = new PcmConverter(PcmFormat.LIVE_INPUT, FORMAT.sampleRate());
     private final AudioClock clock;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Thread ticker;
@@ -31,6 +34,7 @@ public final class WavFileOutput implements AudioOutput {
     // guarded by writeLock
     private long framesWritten;
     private byte[] scratch = new byte[FORMAT.bytesFor(TICK) * 4];
+    private byte[] roomScratch = new byte[FORMAT.bytesFor(TICK) * 4];
     private boolean closed;
     private volatile Duration lastSilence;
     private volatile boolean stopping;
@@ -77,6 +81,27 @@ public final class WavFileOutput implements AudioOutput {
             // written first.
             catchUp(clock.nanoTime());
             buffer.enqueue(pcm24k);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Mixes the user's speech (16 kHz mono, as sent to the model) into the file from now on, so that it holds both
+     * sides of the conversation as someone in the room heard them. Barge-in does not drop it.
+     */
+    public void mixIn(byte[] pcm16k) {
+        byte[] upsampled;
+        synchronized (roomConverter) {
+            upsampled = roomConverter.convert(pcm16k);
+        }
+        writeLock.lock();
+        try {
+            if (!room.isSpeaking()) {
+                catchUp(clock.nanoTime());
+            }
+            room.enqueue(upsampled);
+            room.endOfTurn();
         } finally {
             writeLock.unlock();
         }
@@ -169,6 +194,21 @@ public final class WavFileOutput implements AudioOutput {
         }
     }
 
+    /** Guarded by writeLock: adds the room's sound due in this stretch to {@code scratch}, clipping. */
+    private void mixRoom(int bytes) {
+        if (roomScratch.length < bytes) {
+            roomScratch = new byte[bytes];
+        }
+        int n = room.take(roomScratch, 0, bytes);
+        for (int i = 0; i + 1 < n; i += 2) {
+            int a = (short) ((scratch[i + 1] << 8) | (scratch[i] & 0xff));
+            int b = (short) ((roomScratch[i + 1] << 8) | (roomScratch[i] & 0xff));
+            int sum = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, a + b));
+            scratch[i] = (byte) sum;
+            scratch[i + 1] = (byte) (sum >> 8);
+        }
+    }
+
     /** Guarded by writeLock: appends the frames due by {@code now}. */
     private void catchUp(long now) {
         if (closed) {
@@ -185,6 +225,9 @@ public final class WavFileOutput implements AudioOutput {
         }
         int speech = buffer.take(scratch, 0, bytes);
         java.util.Arrays.fill(scratch, speech, bytes, (byte) 0);
+        if (room.isSpeaking()) {
+            mixRoom(bytes);
+        }
         writer.write(scratch, 0, bytes);
         framesWritten = due;
     }

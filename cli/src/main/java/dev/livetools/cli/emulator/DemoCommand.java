@@ -2,6 +2,7 @@ package dev.livetools.cli.emulator;
 
 import dev.livetools.catalog.ToolCatalog;
 import dev.livetools.cli.CliException;
+import dev.livetools.cli.voice.VoiceDemo;
 import dev.livetools.testkit.LiveEmulator;
 import dev.livetools.testkit.LiveToolsTester;
 import dev.livetools.testkit.Scenario;
@@ -50,6 +51,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Play this scenario instead of the bundled one.")
     Path scenarioFile;
 
+    @Option(names = "--voice", paramLabel = "OUT.wav",
+            description = "Play it by voice (audio both ways: espeak-ng voices when installed) and write what a"
+                    + " listener heard to this WAV file.")
+    Path voiceFile;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,6 +73,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         ConversationPrinter printer = new ConversationPrinter(out);
         long start = System.nanoTime();
+        if (voiceFile != null) {
+            try (ToolCatalog catalog = catalog(folders)) {
+                out.println("LiveTools demo: '" + scenario.name() + "' by voice on the embedded Live API emulator"
+                        + " (no key, no network)");
+                out.println("tools    " + String.join(", ", catalog.names()) + "  (" + describe(folders, extracted)
+                        + ")");
+                return playByVoice(scenario, catalog, out, start);
+            } finally {
+                deleteQuietly(extracted);
+            }
+        }
         try (ToolCatalog catalog = catalog(folders);
              LiveEmulator emulator = LiveEmulator.builder().frameListener(printer).start()) {
             out.println("LiveTools demo: '" + scenario.name() + "' on the embedded Live API emulator (no key, no"
@@ -86,6 +103,24 @@ final class DemoCommand implements Callable<Integer> {
             return run.passed() ? 0 : 1;
         } finally {
             deleteQuietly(extracted);
+        }
+    }
+
+    private int playByVoice(Scenario scenario, ToolCatalog catalog, PrintWriter out, long start)
+            throws IOException {
+        if (voiceFile.getParent() != null && !Files.isDirectory(voiceFile.getParent())) {
+            throw new CliException("--voice " + voiceFile + ": no such folder " + voiceFile.getParent());
+        }
+        try {
+            boolean passed = new VoiceDemo(out).play(scenario, catalog, voiceFile);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            out.println("scenario '" + scenario.name() + "' by voice " + (passed ? "PASSED" : "FAILED") + " in "
+                    + millis + " ms");
+            out.flush();
+            return passed ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 
