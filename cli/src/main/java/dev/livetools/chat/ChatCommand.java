@@ -2,7 +2,6 @@ package dev.livetools.chat;
 
 import dev.livetools.catalog.ToolCatalog;
 import dev.livetools.cli.LiveToolsCli;
-import dev.livetools.dispatch.CallEvent;
 import dev.livetools.dispatch.ToolDispatcher;
 import dev.livetools.session.ConnectionState;
 import dev.livetools.session.LiveEndpoint;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * {@code livetools chat}: a conversation in the terminal. Each line typed is a user turn; the model's answer (its text,
@@ -117,14 +115,8 @@ public final class ChatCommand implements Callable<Integer> {
             LiveSession.Builder builder = LiveSession.builder(endpoint).model(model).responseModality(modality)
                     .systemInstruction(system).voice(voice).outputTranscription(modality.equals("AUDIO"))
                     .listener(printer);
-            Consumer<String> started = builder.toolStarted();
-            try (ToolDispatcher dispatcher = ToolDispatcher.builder(catalog)
-                    .listener(e -> {
-                        if (e.kind() == CallEvent.Kind.STARTED) {
-                            started.accept(e.callId());
-                        }
-                    }).build()) {
-                builder.tools(catalog.declarations(), dispatcher);
+            try (ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).build()) {
+                builder.tools(dispatcher);
                 out.println("[session] " + catalog.tools().size() + " tool(s): " + String.join(", ", catalog.names()));
                 out.flush();
                 LiveSession session;

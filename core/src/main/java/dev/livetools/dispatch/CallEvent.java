@@ -17,12 +17,18 @@ import java.util.Objects;
 public record CallEvent(Kind kind, String callId, String toolName, String sessionId, Duration waited, Duration ran,
                         ErrorType error) {
 
-    /** The steps of a call's life. */
+    /**
+     * The steps of a call's life: the one vocabulary of the dispatcher's {@link CallEvent}s and of a live session's
+     * {@code SessionEvent.ToolCall} events. The dispatcher reports all but {@link #PARTIAL} and {@link #UNANSWERED};
+     * a session all but {@link #DUPLICATE}.
+     */
     public enum Kind {
         /** Accepted and waiting for a thread. */
         QUEUED,
         /** The method is running. */
         STARTED,
+        /** A NON_BLOCKING tool sent a partial result ({@code willContinue: true}); the final answer follows. */
+        PARTIAL,
         /** Answered with a result. */
         FINISHED,
         /** Answered with an error, see {@link CallEvent#error()}. */
@@ -30,7 +36,9 @@ public record CallEvent(Kind kind, String callId, String toolName, String sessio
         /** Cancelled (by the model or by closing the dispatcher); no answer is sent. */
         CANCELLED,
         /** A second delivery of a call id already seen; ignored. */
-        DUPLICATE
+        DUPLICATE,
+        /** The answer could not be delivered: the live session ended or could not be resumed. */
+        UNANSWERED
     }
 
     public CallEvent {

@@ -47,6 +47,9 @@ final class CallGroup {
 
     void started(Call call) {
         flights.report(call, CallEvent.Kind.STARTED, null);
+        if (call.wireId != null) {
+            sink.started(call.wireId); // a live session reports STARTED from this
+        }
     }
 
     /** Hands a response to the sink; a failing sink is logged, never thrown into a tool or the dispatcher. */

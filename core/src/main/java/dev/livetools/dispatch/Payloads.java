@@ -93,7 +93,7 @@ final class Payloads {
     }
 
     static ObjectNode unavailable(String message) {
-        return wrap("error", error(ErrorType.UNAVAILABLE, message));
+        return ErrorType.UNAVAILABLE.response(message);
     }
 
     private static JsonNode json(Object value) {

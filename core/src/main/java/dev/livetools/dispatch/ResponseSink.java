@@ -15,4 +15,13 @@ public interface ResponseSink {
      * @param response the message to send; never {@code null}
      */
     void send(ToolResponse response);
+
+    /**
+     * The method of call {@code callId} began running (the dispatcher's {@code STARTED}). A live session reports it
+     * as a {@code STARTED} tool event; other sinks may ignore it, as the default does. Must not block.
+     *
+     * @param callId the id the model sent; calls without an id are not reported
+     */
+    default void started(String callId) {
+    }
 }

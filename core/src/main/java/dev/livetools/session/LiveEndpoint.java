@@ -42,6 +42,8 @@ public final class LiveEndpoint {
     private final Supplier<String> bearerToken;
     private final String vertexProject;
     private final String vertexLocation;
+    /** The last bearer tokens handed out, so that {@link #scrub} can hide them too. */
+    private final java.util.Deque<String> recentTokens = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private LiveEndpoint(Kind kind, URI uri, String apiKey, Supplier<String> bearerToken, String vertexProject,
                          String vertexLocation) {
@@ -101,13 +103,28 @@ public final class LiveEndpoint {
 
     /** Any {@code ws://} or {@code wss://} URL; {@code apiKey}, when not {@code null}, goes in {@code x-goog-api-key}. */
     public static LiveEndpoint url(String url, String apiKey) {
-        URI uri = URI.create(Objects.requireNonNull(url, "url"));
+        Objects.requireNonNull(url, "url");
+        String shown = apiKey == null ? redactText(url) : redactText(url.replace(apiKey, "***"));
+        if (!url.contains("://")) {
+            throw new IllegalArgumentException("the endpoint URL " + shown + " has no scheme: write ws://" + shown
+                    + " for a plain server such as the local emulator, or wss://" + shown + " for TLS");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            // The JDK's message quotes the whole input, which may hold a key: say where, not what.
+            throw new IllegalArgumentException("the endpoint URL " + shown + " is malformed: " + e.getReason()
+                    + " at index " + e.getIndex(), null);
+        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            throw new IllegalArgumentException("a Live endpoint URL starts with ws:// or wss://, got " + redact(uri));
+            throw new IllegalArgumentException("a Live endpoint URL starts with ws:// or wss://, got " + shown
+                    + (scheme.startsWith("http") ? " (the Live API is a WebSocket: use " + (scheme.equals("https")
+                    ? "wss" : "ws") + "://)" : ""));
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("a Live endpoint URL needs a host: " + redact(uri));
+            throw new IllegalArgumentException("a Live endpoint URL needs a host: " + shown);
         }
         if (apiKey != null) {
             requireSecret(apiKey, "apiKey");
@@ -154,6 +171,10 @@ public final class LiveEndpoint {
                 if (token == null || token.isBlank()) {
                     throw new IllegalStateException("the Vertex AI bearer-token supplier returned no token");
                 }
+                recentTokens.addFirst(token);
+                while (recentTokens.size() > 4) {
+                    recentTokens.pollLast();
+                }
                 headers.put("Authorization", "Bearer " + token);
             }
             case EPHEMERAL_TOKEN -> {
@@ -179,11 +200,36 @@ public final class LiveEndpoint {
         return model.startsWith("publishers/") ? model : "models/" + model;
     }
 
+    /**
+     * {@code text} with every secret of this endpoint (the API key or token, also URL-encoded, and the latest Vertex
+     * tokens) and anything that looks like a credential in a URL ({@code key=}, {@code apiKey=},
+     * {@code access_token=}, user info) replaced by {@code ***}. Applied to every text from the server or the network
+     * (close reasons, error messages) before it is logged, reported or thrown.
+     */
+    public String scrub(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        if (apiKey != null) {
+            out = out.replace(apiKey, "***").replace(URLEncoder.encode(apiKey, StandardCharsets.UTF_8), "***");
+        }
+        for (String token : recentTokens) {
+            out = out.replace(token, "***");
+        }
+        return redactText(out);
+    }
+
     private static String redact(URI uri) {
-        String text = uri.toString();
+        return redactText(uri.toString());
+    }
+
+    /** Credentials pasted into a URL: query parameters named like keys, user info, a key-shaped path segment. */
+    static String redactText(String text) {
         // Keys pasted into a custom URL (?key=...) must not reach a log line either.
-        return text.replaceAll("(?i)([?&](key|access_token|token)=)[^&]*", "$1***")
-                .replaceAll("//[^/@]*@", "//***@");
+        return text.replaceAll("(?i)([?&#;](key|api_?key|access_token|token|x-goog-api-key)=)[^&#\\s\"']*", "$1***")
+                .replaceAll("//[^/@\\s]*@", "//***@")
+                .replaceAll("AIza[0-9A-Za-z_\\-]{20,}", "***");
     }
 
     @Override

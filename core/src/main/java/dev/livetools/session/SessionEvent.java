@@ -1,5 +1,7 @@
 package dev.livetools.session;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetools.dispatch.CallEvent;
 import dev.livetools.protocol.Blob;
 import dev.livetools.protocol.UsageMetadata;
 
@@ -62,33 +64,29 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * One step in the life of a tool call. {@code elapsed} is measured from when the session queued the call:
-     * zero for {@link ToolStage#QUEUED}. {@code detail} is the error type or message for {@link ToolStage#FAILED} and
-     * the reason for {@link ToolStage#UNANSWERED}.
+     * One step in the life of a tool call, in the same vocabulary as the dispatcher's {@link CallEvent}s.
+     * {@code elapsed} is measured from when the session queued the call: zero for {@link CallEvent.Kind#QUEUED}.
+     * {@code detail} is the error type (or message) for {@link CallEvent.Kind#FAILED} and the reason for
+     * {@link CallEvent.Kind#UNANSWERED}. {@code response} is the answer sent to the model for
+     * {@link CallEvent.Kind#FINISHED}, {@link CallEvent.Kind#FAILED} and {@link CallEvent.Kind#PARTIAL} (a
+     * NON_BLOCKING tool's partial result, sent with {@code willContinue}), else {@code null}. A session reports
+     * {@code QUEUED}, {@code STARTED} (when its runner reports it through the sink), {@code PARTIAL},
+     * {@code FINISHED}, {@code FAILED}, {@code CANCELLED} and {@code UNANSWERED}; never {@code DUPLICATE}, because a
+     * repeated announcement of a call is not news to the application.
      */
-    record ToolCall(ToolStage stage, String callId, String name, Duration elapsed, String detail)
-            implements SessionEvent {
+    record ToolCall(CallEvent.Kind stage, String callId, String name, Duration elapsed, String detail,
+                    ObjectNode response) implements SessionEvent {
         public ToolCall {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(elapsed, "elapsed");
         }
-    }
 
-    /** The steps of a tool call as the session sees them. */
-    enum ToolStage {
-        /** Handed to the tool runner. */
-        QUEUED,
-        /** The tool began running (reported by the runner through {@link LiveSession.Builder#toolStarted()}). */
-        STARTED,
-        /** Answered with a result. */
-        FINISHED,
-        /** Answered with an error response ({@code {"error": ...}}). */
-        FAILED,
-        /** Cancelled by the server's {@code toolCallCancellation}; no answer is sent. */
-        CANCELLED,
-        /** The answer could not be delivered: the session ended or could not be resumed. */
-        UNANSWERED
+        /** Whether this is the call's last event: answered, cancelled or given up. */
+        public boolean isFinal() {
+            return stage == CallEvent.Kind.FINISHED || stage == CallEvent.Kind.FAILED
+                    || stage == CallEvent.Kind.CANCELLED || stage == CallEvent.Kind.UNANSWERED;
+        }
     }
 
     /** The connection changed state; {@code detail} says why (close code and reason, handover, retry count). */

@@ -1,5 +1,6 @@
 package dev.livetools.session;
 
+import dev.livetools.dispatch.CallEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class EventRecorder implements LiveSessionListener {
         return all().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    List<SessionEvent.ToolCall> tool(SessionEvent.ToolStage stage) {
+    List<SessionEvent.ToolCall> tool(CallEvent.Kind stage) {
         return ofType(SessionEvent.ToolCall.class).stream().filter(e -> e.stage() == stage).toList();
     }
 
@@ -49,7 +50,7 @@ final class EventRecorder implements LiveSessionListener {
         return type.cast(await(e -> type.isInstance(e) && match.test(type.cast(e)), SessionTestSupport.WAIT));
     }
 
-    SessionEvent.ToolCall awaitTool(SessionEvent.ToolStage stage, String id) throws InterruptedException {
+    SessionEvent.ToolCall awaitTool(CallEvent.Kind stage, String id) throws InterruptedException {
         return await(SessionEvent.ToolCall.class, e -> e.stage() == stage && java.util.Objects.equals(e.callId(), id));
     }
 

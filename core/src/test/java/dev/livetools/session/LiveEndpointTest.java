@@ -76,4 +76,42 @@ class LiveEndpointTest {
         assertThat(LiveEndpoint.needsApiKey("wss://generativelanguage.googleapis.com/ws/x")).isTrue();
         assertThat(LiveEndpoint.needsApiKey("ws://127.0.0.1:8080/ws")).isFalse();
     }
+
+    @Test
+    void aUrlWithoutASchemeIsExplainedWithTheFix() {
+        assertThatThrownBy(() -> LiveEndpoint.url("127.0.0.1:8765/ws"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no scheme").hasMessageContaining("ws://127.0.0.1:8765/ws");
+    }
+
+    @Test
+    void anHttpUrlIsToldToUseTheWebSocketScheme() {
+        assertThatThrownBy(() -> LiveEndpoint.url("https://example.com/ws"))
+                .hasMessageContaining("use wss://");
+    }
+
+    @Test
+    void aMalformedUrlErrorDoesNotQuoteTheKey() {
+        assertThatThrownBy(() -> LiveEndpoint.url("ws://example.com/ws path?key=" + KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed").hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> LiveEndpoint.url("ws://example.com/ws path", KEY))
+                .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void aKeyInThePathFragmentOrApiKeyParameterIsRedactedWhenPrinted() {
+        String googleShaped = "AIzaSyA-0123456789abcdefghijklmnopqrstu";
+        assertThat(LiveEndpoint.url("wss://example.com/ws/" + googleShaped).displayUri()).doesNotContain(googleShaped);
+        assertThat(LiveEndpoint.url("wss://example.com/ws#key=" + KEY).displayUri()).doesNotContain(KEY);
+        assertThat(LiveEndpoint.url("wss://example.com/ws?apiKey=" + KEY).displayUri()).doesNotContain(KEY);
+        assertThat(LiveEndpoint.url("wss://example.com/ws?api_key=" + KEY).toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void scrubHidesTheConfiguredKeyWhereverItAppears() {
+        LiveEndpoint e = LiveEndpoint.url("ws://127.0.0.1:9000/ws", KEY);
+        assertThat(e.scrub("server says: bad key " + KEY + " (" + java.net.URLEncoder.encode(KEY,
+                java.nio.charset.StandardCharsets.UTF_8) + ")")).doesNotContain(KEY).contains("***");
+    }
 }

@@ -103,14 +103,15 @@ class LiveSessionHandshakeTest {
     }
 
     @Test
-    void aRefusedConnectionFailsTheConnect() throws Exception {
+    void aRefusedConnectionIsCalledRefusedNotCloseCodeMinusOne() throws Exception {
         String url;
         try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> { })) {
             url = server.url();
         }
         assertThatThrownBy(() -> LiveSession.builder(LiveEndpoint.url(url)).model("m")
                 .setupTimeout(Duration.ofSeconds(3)).connect())
-                .isInstanceOf(LiveSessionException.class).hasMessageContaining("before setupComplete");
+                .isInstanceOf(LiveSessionException.class).hasMessageContaining("was refused")
+                .hasMessageContaining(url).hasMessageNotContaining("close code -1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.livetools.session;
 
+import dev.livetools.dispatch.CallEvent;
 import dev.livetools.protocol.FunctionResponse;
 import dev.livetools.protocol.Setup;
 import dev.livetools.protocol.ToolResponse;
@@ -68,7 +69,7 @@ class LiveSessionResumptionTest {
             assertThat(answersTo(server, TOOL_CALL_ID)).extracting(ScriptedLiveServer.Event::connection)
                     .containsExactly(2);
             assertThat(runner.runsOf(TOOL_CALL_ID)).isEqualTo(1);
-            assertThat(events.tool(SessionEvent.ToolStage.UNANSWERED)).isEmpty();
+            assertThat(events.tool(CallEvent.Kind.UNANSWERED)).isEmpty();
         }
     }
 
@@ -91,7 +92,7 @@ class LiveSessionResumptionTest {
                          }
                      })
                      .reconnect(Duration.ofMillis(150), Duration.ofMillis(300), 5).connect()) {
-            events.awaitTool(SessionEvent.ToolStage.FINISHED, "c1");
+            events.awaitTool(CallEvent.Kind.FINISHED, "c1");
             server.await(responseTo("c1"), 1, WAIT);
             assertThat(handleIn(server.await(setupOn(2), 1, WAIT).get(0))).isEqualTo("h1");
             assertThat(answersTo(server, "c1")).extracting(ScriptedLiveServer.Event::connection).containsExactly(2);
@@ -199,7 +200,7 @@ class LiveSessionResumptionTest {
         });
              ScriptedToolRunner runner = new ScriptedToolRunner();
              LiveSession session = builder(server, runner, events).connect()) {
-            SessionEvent.ToolCall unanswered = events.awaitTool(SessionEvent.ToolStage.UNANSWERED, "c1");
+            SessionEvent.ToolCall unanswered = events.awaitTool(CallEvent.Kind.UNANSWERED, "c1");
             assertThat(unanswered.detail()).contains("no resumption handle");
             assertThat(handleIn(server.await(setupOn(2), 1, WAIT).get(0))).isNull();
             events.await(SessionEvent.Connection.class, c -> c.state() == ConnectionState.CONNECTED
@@ -255,7 +256,7 @@ class LiveSessionResumptionTest {
              ScriptedToolRunner runner = new ScriptedToolRunner();
              LiveSession session = builder(server, runner, events).connect()) {
             events.awaitState(ConnectionState.CLOSED);
-            events.awaitTool(SessionEvent.ToolStage.UNANSWERED, "c1");
+            events.awaitTool(CallEvent.Kind.UNANSWERED, "c1");
             session.closed().get();
             assertThat(server.received(setupOn(2))).isEmpty();
             assertThat(session.state()).isEqualTo(ConnectionState.CLOSED);
@@ -291,7 +292,7 @@ class LiveSessionResumptionTest {
             LiveSession session = builder(server, runner, events).connect();
             runner.awaitDispatched("c1", WAIT);
             session.close();
-            assertThat(events.awaitTool(SessionEvent.ToolStage.UNANSWERED, "c1").detail()).contains("closed");
+            assertThat(events.awaitTool(CallEvent.Kind.UNANSWERED, "c1").detail()).contains("closed");
             assertThat(runner.cancelRequests()).containsExactly("c1");
             server.await(closeOf(1), 1, WAIT);
         }
@@ -312,7 +313,7 @@ class LiveSessionResumptionTest {
             session.close();
             session.closed().get();
             events.awaitState(ConnectionState.CLOSED);
-            assertThat(events.tool(SessionEvent.ToolStage.UNANSWERED)).isEmpty();
+            assertThat(events.tool(CallEvent.Kind.UNANSWERED)).isEmpty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.livetools.session;
 
+import dev.livetools.dispatch.CallEvent;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.FunctionResponse;
@@ -53,8 +54,8 @@ class LiveSessionToolsTest {
             assertThat(answer.name()).isEqualTo("get_current_weather");
             assertThat(answer.response().get("result").asText()).isEqualTo("get_current_weather:" + TOOL_CALL_ID);
             events.await(SessionEvent.TurnComplete.class, t -> true);
-            assertThat(events.awaitTool(SessionEvent.ToolStage.QUEUED, TOOL_CALL_ID).elapsed()).isZero();
-            assertThat(events.awaitTool(SessionEvent.ToolStage.FINISHED, TOOL_CALL_ID).elapsed()).isPositive();
+            assertThat(events.awaitTool(CallEvent.Kind.QUEUED, TOOL_CALL_ID).elapsed()).isZero();
+            assertThat(events.awaitTool(CallEvent.Kind.FINISHED, TOOL_CALL_ID).elapsed()).isPositive();
             assertThat(events.await(SessionEvent.Usage.class, u -> true).usage().totalTokenCount()).isEqualTo(553);
             assertThat(runner.runsOf(TOOL_CALL_ID)).isEqualTo(1);
         }
@@ -96,7 +97,7 @@ class LiveSessionToolsTest {
             server.await(responseTo("a"), 1, WAIT);
             assertThat(responses(server)).extracting(FunctionResponse::id).containsExactlyInAnyOrder("a", "b", "c");
             for (String id : List.of("a", "b", "c")) {
-                events.awaitTool(SessionEvent.ToolStage.FINISHED, id);
+                events.awaitTool(CallEvent.Kind.FINISHED, id);
             }
         }
     }
@@ -148,14 +149,14 @@ class LiveSessionToolsTest {
         });
              ScriptedToolRunner runner = new ScriptedToolRunner().answerEvenIfCancelled();
              LiveSession session = builder(server, runner, events).connect()) {
-            events.awaitTool(SessionEvent.ToolStage.CANCELLED, TOOL_CALL_ID);
+            events.awaitTool(CallEvent.Kind.CANCELLED, TOOL_CALL_ID);
             events.await(SessionEvent.Interrupted.class, i -> true);
             assertThat(runner.cancelRequests()).containsExactly(TOOL_CALL_ID);
             runner.release("other");
             server.await(responseTo("other"), 1, WAIT);
             Thread.sleep(100);
             assertThat(responses(server)).extracting(FunctionResponse::id).containsExactly("other");
-            assertThat(events.tool(SessionEvent.ToolStage.CANCELLED)).extracting(SessionEvent.ToolCall::callId)
+            assertThat(events.tool(CallEvent.Kind.CANCELLED)).extracting(SessionEvent.ToolCall::callId)
                     .containsExactly(TOOL_CALL_ID);
         }
     }
@@ -189,8 +190,49 @@ class LiveSessionToolsTest {
             }
         });
              LiveSession session = builder(server, failing, events).connect()) {
-            assertThat(events.awaitTool(SessionEvent.ToolStage.FAILED, TOOL_CALL_ID).detail()).isEqualTo("TOOL_ERROR");
+            assertThat(events.awaitTool(CallEvent.Kind.FAILED, TOOL_CALL_ID).detail()).isEqualTo("TOOL_ERROR");
             server.await(responseTo(TOOL_CALL_ID), 1, WAIT);
+        }
+    }
+
+    @Test
+    void aNonBlockingPartialResultIsReportedAsPartialWithItsPayloadBeforeTheFinalAnswer() throws Exception {
+        EventRecorder events = new EventRecorder();
+        dev.livetools.dispatch.ToolRunner streaming = new dev.livetools.dispatch.ToolRunner() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> dispatch(dev.livetools.protocol.ToolCall call,
+                                                                        dev.livetools.dispatch.ResponseSink sink) {
+                FunctionCall c = call.functionCalls().get(0);
+                var partial = JsonNodeFactory.instance.objectNode().put("status", "started");
+                sink.send(ToolResponse.of(new FunctionResponse(c.id(), c.name(), partial,
+                        dev.livetools.sdk.Scheduling.SILENT, true)));
+                var done = JsonNodeFactory.instance.objectNode().put("output", "rang");
+                sink.send(ToolResponse.of(new FunctionResponse(c.id(), c.name(), done,
+                        dev.livetools.sdk.Scheduling.WHEN_IDLE, null)));
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public Set<String> cancel(java.util.Collection<String> ids) {
+                return Set.of();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m.kind().equals("setup")) {
+                peer.sendSample(SETUP_COMPLETE).send(calls("t1"));
+            }
+        });
+             LiveSession session = builder(server, streaming, events).connect()) {
+            events.awaitTool(CallEvent.Kind.FINISHED, "t1");
+            assertThat(events.ofType(SessionEvent.ToolCall.class)).extracting(SessionEvent.ToolCall::stage)
+                    .containsExactly(CallEvent.Kind.QUEUED, CallEvent.Kind.PARTIAL, CallEvent.Kind.FINISHED);
+            assertThat(events.awaitTool(CallEvent.Kind.PARTIAL, "t1").response().path("status").asText())
+                    .isEqualTo("started");
+            server.await(responseTo("t1"), 2, WAIT);
         }
     }
 
@@ -216,17 +258,15 @@ class LiveSessionToolsTest {
             }
         });
              ScriptedToolRunner runner = new ScriptedToolRunner()) {
-            LiveSession.Builder b = builder(server, runner, events);
-            var started = b.toolStarted();
-            try (LiveSession session = b.connect()) {
+            try (LiveSession session = builder(server, runner, events).connect()) {
                 runner.awaitDispatched("s1", WAIT);
-                started.accept("s1");
-                events.awaitTool(SessionEvent.ToolStage.STARTED, "s1");
+                runner.start("s1");
+                events.awaitTool(CallEvent.Kind.STARTED, "s1");
                 runner.release("s1");
-                events.awaitTool(SessionEvent.ToolStage.FINISHED, "s1");
+                events.awaitTool(CallEvent.Kind.FINISHED, "s1");
                 assertThat(events.ofType(SessionEvent.ToolCall.class).stream().map(SessionEvent.ToolCall::stage)
-                        .collect(Collectors.toList())).containsExactly(SessionEvent.ToolStage.QUEUED,
-                        SessionEvent.ToolStage.STARTED, SessionEvent.ToolStage.FINISHED);
+                        .collect(Collectors.toList())).containsExactly(CallEvent.Kind.QUEUED,
+                        CallEvent.Kind.STARTED, CallEvent.Kind.FINISHED);
             }
         }
     }

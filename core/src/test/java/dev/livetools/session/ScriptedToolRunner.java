@@ -36,6 +36,7 @@ final class ScriptedToolRunner implements ToolRunner {
     private final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Map<String, ResponseSink> sinks = new ConcurrentHashMap<>();
     private final List<String> cancelRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean atOnce;
     private volatile boolean answerEvenIfCancelled;
@@ -57,6 +58,7 @@ final class ScriptedToolRunner implements ToolRunner {
         for (FunctionCall c : call.functionCalls()) {
             String key = c.id() == null ? c.name() : c.id();
             runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            sinks.put(key, sink);
             CompletableFuture<Void> gate = gates.computeIfAbsent(key, k -> new CompletableFuture<>());
             if (atOnce) {
                 gate.complete(null);
@@ -74,6 +76,11 @@ final class ScriptedToolRunner implements ToolRunner {
     /** Lets call {@code id} finish. */
     void release(String id) {
         gates.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null);
+    }
+
+    /** Reports through the call's sink that its method began, as a dispatcher does. */
+    void start(String id) {
+        sinks.get(id).started(id);
     }
 
     /** Waits until call {@code id} was handed to this runner. */

@@ -1,7 +1,6 @@
 package dev.livetools.testkit;
 
 import dev.livetools.catalog.ToolCatalog;
-import dev.livetools.dispatch.CallEvent;
 import dev.livetools.dispatch.DispatchListener;
 import dev.livetools.dispatch.ToolDispatcher;
 import dev.livetools.session.LiveEndpoint;
@@ -136,14 +135,12 @@ public final class LiveToolsTester {
                 .reconnect(Duration.ofMillis(50), Duration.ofMillis(500), 5)
                 .listener(events::add);
         listeners.forEach(builder::listener);
-        ToolDispatcher.Builder dispatch = ToolDispatcher.builder(catalog).listener(event -> {
-            if (event.kind() == CallEvent.Kind.STARTED) {
-                builder.toolStarted().accept(event.callId());
-            }
-            dispatchListeners.forEach(l -> l.onEvent(event));
-        });
+        ToolDispatcher.Builder dispatch = ToolDispatcher.builder(catalog);
+        if (!dispatchListeners.isEmpty()) {
+            dispatch.listener(event -> dispatchListeners.forEach(l -> l.onEvent(event)));
+        }
         try (ToolDispatcher dispatcher = dispatch.build()) {
-            builder.tools(catalog.declarations(), dispatcher).listener(user);
+            builder.tools(dispatcher).listener(user);
             ScenarioResult result;
             try (LiveSession session = builder.connect()) {
                 user.start(session);

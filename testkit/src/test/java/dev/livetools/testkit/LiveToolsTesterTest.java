@@ -1,5 +1,6 @@
 package dev.livetools.testkit;
 
+import dev.livetools.dispatch.CallEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livetools.session.SessionEvent;
@@ -32,7 +33,7 @@ class LiveToolsTesterTest {
         assertThat(run.events()).anySatisfy(e -> assertThat(e)
                 .isEqualTo(new SessionEvent.Text("The living room is set to 21 degrees.", false)));
         assertThat(run.toolCalls()).extracting(SessionEvent.ToolCall::stage)
-                .contains(SessionEvent.ToolStage.QUEUED, SessionEvent.ToolStage.FINISHED);
+                .contains(CallEvent.Kind.QUEUED, CallEvent.Kind.FINISHED);
     }
 
     @Test
@@ -101,7 +102,7 @@ class LiveToolsTesterTest {
         assertThat(run.passed()).as(run.report()).isTrue();
         assertThat(tools.slowCancelled.await(15, TimeUnit.SECONDS)).isTrue();
         assertThat(run.toolCalls()).extracting(SessionEvent.ToolCall::stage)
-                .contains(SessionEvent.ToolStage.CANCELLED);
+                .contains(CallEvent.Kind.CANCELLED);
     }
 
     @Test

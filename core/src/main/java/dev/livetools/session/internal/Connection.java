@@ -3,24 +3,41 @@ package dev.livetools.session.internal;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ProtocolException;
 import dev.livetools.protocol.ServerMessage;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.SocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * One WebSocket connection of a session: sends {@code setup} as soon as it opens, decodes every frame (binary or
  * text) on its read thread and hands it to the session. The session decides what a frame means.
+ *
+ * <p>Frames larger than {@code maxFrameBytes} are refused with close 1009 before their payload is read (Java-WebSocket
+ * checks the announced length against the draft's limit; without one a peer can make it allocate 2 GB). The opening
+ * handshake (TCP, TLS, HTTP upgrade) must finish within the connect timeout, so a {@code wss://} URL pointing at a
+ * plain server fails in seconds instead of waiting forever for a TLS answer. Its threads are daemons.
  */
 public final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** Java-WebSocket logs every write of at most 1000 bytes at TRACE, the handshake with its headers included. */
+    private static final int TRACE_DISPLAY_LIMIT = 1000;
 
     /** What the session does with a connection's traffic. Called on the connection's read thread. */
     public interface Handler {
@@ -28,7 +45,7 @@ public final class Connection {
 
         void onMalformed(Connection connection, ProtocolException problem);
 
-        void onClosed(Connection connection, int code, String reason, boolean byServer);
+        void onClosed(Connection connection, ConnectionEnd end);
     }
 
     private final int number;
@@ -38,19 +55,46 @@ public final class Connection {
     private final LiveCodec codec;
     private final String setupJson;
     private final boolean resumes;
+    private final int maxFrameBytes;
+    private final int handshakeTimeoutMillis;
+    private final UnaryOperator<String> scrub;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean setupComplete;
+    private volatile Exception error;
+    private volatile boolean opened;
 
     public Connection(int number, URI uri, String displayUri, Map<String, String> headers, String setupJson,
-                      boolean resumes, LiveCodec codec, Handler handler, int connectTimeoutMillis) {
+                      boolean resumes, LiveCodec codec, Handler handler, int connectTimeoutMillis, int maxFrameBytes,
+                      UnaryOperator<String> scrub) {
         this.resumes = resumes;
         this.number = number;
         this.displayUri = displayUri;
         this.handler = handler;
         this.codec = codec;
         this.setupJson = setupJson;
-        this.client = new Client(uri, headers, connectTimeoutMillis);
+        this.maxFrameBytes = maxFrameBytes;
+        this.scrub = scrub;
+        this.client = new Client(uri, keptOutOfTraceLogs(headers), connectTimeoutMillis, maxFrameBytes);
         this.client.setTcpNoDelay(true);
+        this.client.setDaemon(true);
+        this.handshakeTimeoutMillis = connectTimeoutMillis;
+        if (!"wss".equalsIgnoreCase(uri.getScheme())) {
+            // For wss the client must create the socket itself: with a factory it would skip the TLS upgrade.
+            this.client.setSocketFactory(new HandshakeTimeoutSockets(connectTimeoutMillis));
+        }
+    }
+
+    /**
+     * The handshake headers, padded past Java-WebSocket's TRACE display limit when that logging is on, so that a
+     * key in {@code x-goog-api-key} is logged as "too big to display" rather than in clear text.
+     */
+    private static Map<String, String> keptOutOfTraceLogs(Map<String, String> headers) {
+        if (headers.isEmpty() || !LoggerFactory.getLogger(WebSocketImpl.class).isTraceEnabled()) {
+            return headers;
+        }
+        Map<String, String> padded = new LinkedHashMap<>(headers);
+        padded.put("x-livetools-padding", "0".repeat(TRACE_DISPLAY_LIMIT));
+        return padded;
     }
 
     /** Starts connecting; the outcome arrives through the handler. */
@@ -104,18 +148,31 @@ public final class Connection {
         return "connection #" + number;
     }
 
-    private void deliver(ServerMessage message) {
-        handler.onFrame(this, message);
-    }
-
     private final class Client extends WebSocketClient {
 
-        Client(URI uri, Map<String, String> headers, int connectTimeoutMillis) {
-            super(uri, new org.java_websocket.drafts.Draft_6455(), headers, connectTimeoutMillis);
+        Client(URI uri, Map<String, String> headers, int connectTimeoutMillis, int maxFrameBytes) {
+            super(uri, new Draft_6455(List.of(), maxFrameBytes), headers, connectTimeoutMillis);
+        }
+
+        @Override
+        protected void onSetSSLParameters(javax.net.ssl.SSLParameters parameters) {
+            super.onSetSSLParameters(parameters); // keeps hostname verification
+            try {
+                // A plain server never answers the TLS hello: time out instead of waiting forever.
+                getSocket().setSoTimeout(handshakeTimeoutMillis);
+            } catch (SocketException e) {
+                LOG.debug("connection #{}: could not set the handshake timeout: {}", number, e.toString());
+            }
         }
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            opened = true;
+            try {
+                getSocket().setSoTimeout(0); // the handshake is over: a quiet session is not an error
+            } catch (SocketException e) {
+                LOG.debug("connection #{}: could not clear the handshake timeout: {}", number, e.toString());
+            }
             // setup must be the first message on the connection
             send(setupJson);
         }
@@ -129,7 +186,7 @@ public final class Connection {
                 handler.onMalformed(Connection.this, e);
                 return;
             }
-            deliver(message);
+            handler.onFrame(Connection.this, message);
         }
 
         @Override
@@ -141,20 +198,59 @@ public final class Connection {
                 handler.onMalformed(Connection.this, e);
                 return;
             }
-            deliver(message);
+            handler.onFrame(Connection.this, message);
         }
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
             if (closed.compareAndSet(false, true)) {
-                handler.onClosed(Connection.this, code, reason, remote);
+                handler.onClosed(Connection.this, new ConnectionEnd(code, scrub.apply(reason), remote, error,
+                        opened, displayUri, maxFrameBytes));
             }
         }
 
         @Override
         public void onError(Exception ex) {
-            // onClose follows; the exception text of a failed connect is enough at debug level
-            LOG.debug("connection #{} to {}: {}", number, displayUri, ex.toString());
+            // onClose follows and explains; the exception text of a failed connect is enough at debug level
+            error = ex;
+            LOG.debug("connection #{} to {}: {}", number, displayUri, scrub.apply(ex.toString()));
+        }
+    }
+
+    /** Plain sockets with a read timeout for the opening handshake; {@link Client#onOpen} clears it. */
+    private static final class HandshakeTimeoutSockets extends SocketFactory {
+        private final int timeoutMillis;
+
+        HandshakeTimeoutSockets(int timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public Socket createSocket() throws SocketException {
+            Socket s = new Socket();
+            s.setSoTimeout(timeoutMillis);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            throw new UnsupportedOperationException("the client connects an unconnected socket itself");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            throw new UnsupportedOperationException("the client connects an unconnected socket itself");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            throw new UnsupportedOperationException("the client connects an unconnected socket itself");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            throw new UnsupportedOperationException("the client connects an unconnected socket itself");
         }
     }
 }

@@ -1,0 +1,90 @@
+package dev.livetools.session.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.livetools.protocol.FunctionCall;
+import dev.livetools.protocol.GoAway;
+import dev.livetools.protocol.LiveCodec;
+import dev.livetools.protocol.Part;
+import dev.livetools.protocol.ServerContent;
+import dev.livetools.protocol.ServerMessage;
+import dev.livetools.protocol.SessionResumptionUpdate;
+import dev.livetools.protocol.ToolCall;
+import dev.livetools.protocol.ToolCallCancellation;
+import dev.livetools.protocol.UsageMetadata;
+import dev.livetools.session.SessionEvent;
+import dev.livetools.session.internal.ServerMessageMapping.Calls;
+import dev.livetools.session.internal.ServerMessageMapping.Cancel;
+import dev.livetools.session.internal.ServerMessageMapping.Emit;
+import dev.livetools.session.internal.ServerMessageMapping.Handle;
+import dev.livetools.session.internal.ServerMessageMapping.Inbound;
+import dev.livetools.session.internal.ServerMessageMapping.Leaving;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pure mapping from one server frame to what the session must do, rule by rule, without a socket. */
+class ServerMessageMappingTest {
+
+    private static FunctionCall call(String id) {
+        return new FunctionCall(id, "setLight", JsonNodeFactory.instance.objectNode().put("on", true));
+    }
+
+    @Test
+    void modelTextAndThoughtsBecomeTextEventsInOrder() {
+        List<Inbound> out = ServerMessageMapping.map(ServerMessage.of(ServerContent.modelTurn(Part.text("Hi"),
+                new Part("thinking", true, null, null, null, null))));
+        assertThat(out).containsExactly(new Emit(new SessionEvent.Text("Hi", false)),
+                new Emit(new SessionEvent.Text("thinking", true)));
+    }
+
+    @Test
+    void functionCallPartsWithAnIdAreCallsAndThoseWithoutAreLeftToTheToolCall() {
+        List<Inbound> out = ServerMessageMapping.map(ServerMessage.of(ServerContent.modelTurn(
+                Part.functionCall(call("a")), Part.functionCall(call(null)))));
+        assertThat(out).containsExactly(new Calls(List.of(call("a"))));
+    }
+
+    @Test
+    void anEmptyTranscriptionIsNotAnEvent() {
+        ServerContent empty = ServerContent.builder().outputTranscription(new dev.livetools.protocol.Transcription(
+                null, null, null, null)).build();
+        assertThat(ServerMessageMapping.map(ServerMessage.of(empty))).isEmpty();
+    }
+
+    @Test
+    void turnBoundariesComeAfterTheTurnsContent() {
+        ServerContent content = ServerContent.builder().modelTurn(new dev.livetools.protocol.Content("model",
+                List.of(Part.text("Done.")))).generationComplete(true).turnComplete(true).build();
+        assertThat(ServerMessageMapping.map(ServerMessage.of(content))).containsExactly(
+                new Emit(new SessionEvent.Text("Done.", false)), new Emit(new SessionEvent.GenerationComplete()),
+                new Emit(new SessionEvent.TurnComplete(null, false)));
+    }
+
+    @Test
+    void toolCallCancellationHandleUsageAndGoAwayAreEachMapped() {
+        ServerMessage m = new ServerMessage(null, null, new ToolCall(List.of(call("c1"))),
+                new ToolCallCancellation(List.of("c0")), new GoAway(Duration.ofSeconds(50)),
+                new SessionResumptionUpdate("h2", true, null), null, null, UsageMetadata.of(3, 4), null);
+        assertThat(ServerMessageMapping.map(m)).containsExactly(new Handle("h2"), new Calls(List.of(call("c1"))),
+                new Cancel(List.of("c0")), new Emit(new SessionEvent.Usage(UsageMetadata.of(3, 4))),
+                new Leaving(new GoAway(Duration.ofSeconds(50))));
+    }
+
+    @Test
+    void aNonResumableUpdateKeepsNoHandle() {
+        assertThat(ServerMessageMapping.map(ServerMessage.of(new SessionResumptionUpdate("", false, null))))
+                .isEmpty();
+    }
+
+    @Test
+    void theRecordedToolCallFrameMapsToOneCallWithItsId() {
+        ServerMessage m = new LiveCodec().decodeServer(
+                java.nio.ByteBuffer.wrap(
+                dev.livetools.session.ScriptedLiveServer.sample("rec-mldev-server-toolCall.json")));
+        assertThat(ServerMessageMapping.map(m)).singleElement().isInstanceOfSatisfying(Calls.class,
+                c -> assertThat(c.calls()).extracting(FunctionCall::id)
+                        .containsExactly("function-call-5831923424298605773"));
+    }
+}
