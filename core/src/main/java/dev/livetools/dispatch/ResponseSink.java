@@ -24,4 +24,14 @@ public interface ResponseSink {
      */
     default void started(String callId) {
     }
+
+    /**
+     * Whether whoever sends calls with this sink has already filtered out repeated call ids. A live session has: its
+     * call ledger remembers every id across reconnects, so the dispatcher skips its own filter of recent ids and the
+     * session's calls are deduplicated in one place (protocol Gotcha 6). Default {@code false}: the dispatcher
+     * filters.
+     */
+    default boolean deduplicatesCalls() {
+        return false;
+    }
 }

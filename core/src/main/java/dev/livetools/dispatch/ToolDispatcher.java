@@ -132,7 +132,7 @@ public final class ToolDispatcher implements ToolRunner {
         Objects.requireNonNull(sink, "sink");
         List<FunctionCall> fresh = new ArrayList<>(message.functionCalls().size());
         for (FunctionCall fc : message.functionCalls()) {
-            if (fc.id() == null || recentIds.firstSighting(fc.id())) {
+            if (fc.id() == null || sink.deduplicatesCalls() || recentIds.firstSighting(fc.id())) {
                 fresh.add(fc);
             } else {
                 flights.duplicate(fc);

@@ -94,6 +94,23 @@ class LiveSessionHostileServerTest {
     }
 
     @Test
+    void aServerClosingRightAfterEverySetupGetsGrowingBackoffNotAReconnectLoop() throws Exception {
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m.kind().equals("setup")) {
+                peer.sendSample(SETUP_COMPLETE).send(handle("h"));
+                peer.close(1011, "Internal error encountered.");
+            }
+        });
+             LiveSession session = LiveSession.builder(server.endpoint()).model("m")
+                     .reconnect(Duration.ofMillis(100), Duration.ofSeconds(2), 50).connect()) {
+            Thread.sleep(2_000);
+            // ~100, ~200, ~400, ~800 ms: about five connections in two seconds; a backoff reset by every
+            // setupComplete reconnects every ~100 ms (about twenty)
+            assertThat(server.events().stream().filter(e -> e.what().equals("open")).count()).isBetween(2L, 8L);
+        }
+    }
+
+    @Test
     void connectionsPerMinuteAreCappedWhateverTheServerDoes() throws Exception {
         try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
             if (m.kind().equals("setup")) {

@@ -237,6 +237,74 @@ class LiveSessionToolsTest {
     }
 
     @Test
+    void withARealDispatcherTheLedgerIsTheOneDuplicateFilter() throws Exception {
+        EventRecorder events = new EventRecorder();
+        List<CallEvent> dispatcherEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FunctionCall call = new FunctionCall("d1", "get_current_weather",
+                JsonNodeFactory.instance.objectNode().put("location", "Oslo"));
+        try (dev.livetools.catalog.ToolCatalog catalog = dev.livetools.catalog.ToolCatalog.builder()
+                .addClasses(WeatherTools.class).build();
+             dev.livetools.dispatch.ToolDispatcher dispatcher = dev.livetools.dispatch.ToolDispatcher.builder(catalog)
+                     .listener(dispatcherEvents::add).build();
+             ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+                 if (m.kind().equals("setup")) {
+                     // Gotcha 6: the same call as a functionCall part and as a toolCall
+                     peer.sendSample(SETUP_COMPLETE).send(ServerMessage.of(ServerContent.modelTurn(
+                             Part.functionCall(call)))).send(ServerMessage.of(new dev.livetools.protocol.ToolCall(
+                             List.of(call))));
+                 }
+             });
+             LiveSession session = SessionTestSupport.builder(server, null, events).tools(dispatcher).connect()) {
+            events.awaitTool(CallEvent.Kind.FINISHED, "d1");
+            server.await(responseTo("d1"), 1, WAIT);
+            Thread.sleep(200);
+            assertThat(responses(server)).hasSize(1);
+            assertThat(dispatcherEvents).extracting(CallEvent::kind).doesNotContain(CallEvent.Kind.DUPLICATE)
+                    .containsOnlyOnce(CallEvent.Kind.QUEUED);
+        }
+    }
+
+    @Test
+    void theDispatcherLeavesDuplicateFilteringToASinkThatSaysItDeduplicates() throws Exception {
+        FunctionCall call = new FunctionCall("r1", "get_current_weather",
+                JsonNodeFactory.instance.objectNode().put("location", "Oslo"));
+        List<ToolResponse> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.livetools.dispatch.ResponseSink ledgerLike = new dev.livetools.dispatch.ResponseSink() {
+            @Override
+            public void send(ToolResponse response) {
+                answers.add(response);
+            }
+
+            @Override
+            public boolean deduplicatesCalls() {
+                return true;
+            }
+        };
+        try (dev.livetools.catalog.ToolCatalog catalog = dev.livetools.catalog.ToolCatalog.builder()
+                .addClasses(WeatherTools.class).build();
+             dev.livetools.dispatch.ToolDispatcher dispatcher = dev.livetools.dispatch.ToolDispatcher.builder(catalog)
+                     .build()) {
+            var message = new dev.livetools.protocol.ToolCall(List.of(call));
+            dispatcher.dispatch(message, ledgerLike).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            // a session re-announcing after resumption decides itself; the dispatcher keeps no second memory
+            dispatcher.dispatch(message, ledgerLike).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            List<ToolResponse> plain = new java.util.concurrent.CopyOnWriteArrayList<>();
+            dispatcher.dispatch(message, plain::add).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            dispatcher.dispatch(message, plain::add).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answers).hasSize(2);
+            assertThat(plain).hasSize(1); // a plain sink: the dispatcher's own filter catches the repeat
+        }
+    }
+
+    /** A real tool for the dispatcher tests. */
+    public static final class WeatherTools {
+        @dev.livetools.sdk.LiveTool(name = "get_current_weather", description = "The weather in a place")
+        public String weather(String location) {
+            return "sunny in " + location;
+        }
+    }
+
+    @Test
     void withoutARunnerACallIsAnsweredWithAnErrorSoTheModelIsNotLeftWaiting() throws Exception {
         try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
             if (m.kind().equals("setup")) {

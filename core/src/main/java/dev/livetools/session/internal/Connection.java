@@ -74,7 +74,8 @@ public final class Connection {
         this.setupJson = setupJson;
         this.maxFrameBytes = maxFrameBytes;
         this.scrub = scrub;
-        this.client = new Client(uri, keptOutOfTraceLogs(headers), connectTimeoutMillis, maxFrameBytes);
+        this.client = new Client(uri, keptOutOfTraceLogs(headers,
+                LoggerFactory.getLogger(WebSocketImpl.class).isTraceEnabled()), connectTimeoutMillis, maxFrameBytes);
         this.client.setTcpNoDelay(true);
         this.client.setDaemon(true);
         this.handshakeTimeoutMillis = connectTimeoutMillis;
@@ -88,8 +89,8 @@ public final class Connection {
      * The handshake headers, padded past Java-WebSocket's TRACE display limit when that logging is on, so that a
      * key in {@code x-goog-api-key} is logged as "too big to display" rather than in clear text.
      */
-    private static Map<String, String> keptOutOfTraceLogs(Map<String, String> headers) {
-        if (headers.isEmpty() || !LoggerFactory.getLogger(WebSocketImpl.class).isTraceEnabled()) {
+    static Map<String, String> keptOutOfTraceLogs(Map<String, String> headers, boolean traceOn) {
+        if (headers.isEmpty() || !traceOn) {
             return headers;
         }
         Map<String, String> padded = new LinkedHashMap<>(headers);

@@ -143,7 +143,8 @@ public final class Reconnector implements Connection.Handler {
         } catch (RuntimeException e) {
             // e.g. the Vertex token supplier failed
             LiveSessionException failure = new LiveSessionException("could not prepare a connection to "
-                    + settings.endpoint().displayUri() + ": " + e.getMessage(), e);
+                    + settings.endpoint().displayUri() + ": " + settings.endpoint().scrub(String.valueOf(
+                    e.getMessage())), null);
             owner.onFailed(failure);
             throw failure;
         }

@@ -262,5 +262,11 @@ public final class ToolBridge {
         public void started(String callId) {
             lock.run(() -> ToolBridge.this.started(callId));
         }
+
+        /** The ledger is the session's one duplicate-id filter: no call reaches the runner twice. */
+        @Override
+        public boolean deduplicatesCalls() {
+            return true;
+        }
     }
 }

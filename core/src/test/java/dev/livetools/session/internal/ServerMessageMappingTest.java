@@ -34,7 +34,7 @@ class ServerMessageMappingTest {
     @Test
     void modelTextAndThoughtsBecomeTextEventsInOrder() {
         List<Inbound> out = ServerMessageMapping.map(ServerMessage.of(ServerContent.modelTurn(Part.text("Hi"),
-                new Part("thinking", true, null, null, null, null))));
+                new Part("thinking", true, null, null, null, null, null))));
         assertThat(out).containsExactly(new Emit(new SessionEvent.Text("Hi", false)),
                 new Emit(new SessionEvent.Text("thinking", true)));
     }
