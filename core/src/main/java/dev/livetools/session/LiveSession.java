@@ -60,6 +60,8 @@ public final class LiveSession implements AutoCloseable {
     private final ToolBridge tools;
     private final Reconnector connections;
     private final TurnCollector turns = new TurnCollector(this::sendText);
+    /** Whether {@link #turns} listens yet: only once turns are awaited, so a session nobody listens to stays quiet. */
+    private final java.util.concurrent.atomic.AtomicBoolean collecting = new java.util.concurrent.atomic.AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     // guarded by lock
     private final List<String> queued = new ArrayList<>();
@@ -67,7 +69,6 @@ public final class LiveSession implements AutoCloseable {
     private LiveSession(SessionOptions b, Setup setup) {
         this.setup = setup;
         this.events = new EventHub(name + "-events", b.maxBacklogBytes, EventHub.DEFAULT_BACKLOG_EVENTS);
-        events.addListener(turns);
         b.listeners.forEach(events::addListener);
         this.connections = new Reconnector(name, new Reconnector.Settings(b.endpoint, setup, b.sessionResumption,
                 b.resumeHandle, b.setupTimeout, b.connectTimeout, b.policy, b.maxFrameBytes), lock, events, codec,
@@ -119,7 +120,11 @@ public final class LiveSession implements AutoCloseable {
      * fails when the session ends first. Bound the wait yourself ({@code get(timeout)}, {@code orTimeout}).
      */
     public CompletableFuture<ModelTurn> sendTurn(String text) {
-        return turns.submit(Objects.requireNonNull(text, "text"));
+        Objects.requireNonNull(text, "text");
+        if (collecting.compareAndSet(false, true)) {
+            events.addListener(turns);
+        }
+        return turns.submit(text);
     }
 
     /** A user turn the model answers now ({@code clientContent} with {@code turnComplete:true}). */
