@@ -105,9 +105,24 @@ public final class ToolCallRecorder implements ToolRunner {
             }
             listeners.forEach(l -> l.called(fc));
         }
-        return delegate.dispatch(call, response -> {
-            record(response);
-            sink.send(response);
+        // Forward all of the sink, not only send: started() gives the session its STARTED events, and
+        // deduplicatesCalls() tells the dispatcher that the session's ledger already filters repeated ids.
+        return delegate.dispatch(call, new ResponseSink() {
+            @Override
+            public void send(dev.livetools.protocol.ToolResponse response) {
+                record(response);
+                sink.send(response);
+            }
+
+            @Override
+            public void started(String callId) {
+                sink.started(callId);
+            }
+
+            @Override
+            public boolean deduplicatesCalls() {
+                return sink.deduplicatesCalls();
+            }
         });
     }
 

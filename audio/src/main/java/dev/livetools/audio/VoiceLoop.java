@@ -1,5 +1,6 @@
 package dev.livetools.audio;
 
+import dev.livetools.dispatch.CallEvent;
 import dev.livetools.session.ConnectionState;
 import dev.livetools.session.LiveSession;
 import dev.livetools.session.LiveSessionListener;
@@ -192,7 +193,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
             }
             each(l -> l.transcript(who, t.text(), t.finished()));
         } else if (event instanceof SessionEvent.ToolCall tc) {
-            if (tc.stage() == SessionEvent.ToolStage.QUEUED) {
+            if (tc.stage() == CallEvent.Kind.QUEUED) {
                 openTurn();
             }
             each(l -> l.toolCall(tc));

@@ -15,7 +15,6 @@ import dev.livetools.audio.WavFileInput;
 import dev.livetools.audio.WavFileOutput;
 import dev.livetools.catalog.ToolCatalog;
 import dev.livetools.cli.CliException;
-import dev.livetools.dispatch.CallEvent;
 import dev.livetools.dispatch.ToolDispatcher;
 import dev.livetools.session.ConnectionState;
 import dev.livetools.session.LiveEndpoint;
@@ -39,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 /**
  * {@code livetools voice}: talk to your tools. The microphone (or a WAV file) is streamed to the model as 16 kHz PCM,
@@ -189,12 +187,7 @@ public final class VoiceCommand implements Callable<Integer> {
             LiveSession.Builder builder = LiveSession.builder(endpoint).model(model).systemInstruction(system)
                     .listener(voiceLoop);
             settings.applyTo(builder);
-            Consumer<String> started = builder.toolStarted();
-            try (ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).listener(e -> {
-                if (e.kind() == CallEvent.Kind.STARTED) {
-                    started.accept(e.callId());
-                }
-            }).build()) {
+            try (ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).build()) {
                 ToolCallRecorder calls = new ToolCallRecorder(dispatcher).listener(printer);
                 if (log != null) {
                     calls.listener(log);

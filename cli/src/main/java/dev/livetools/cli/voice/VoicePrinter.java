@@ -5,6 +5,7 @@ import dev.livetools.audio.Speaker;
 import dev.livetools.audio.ToolCallRecorder;
 import dev.livetools.audio.VoiceListener;
 import dev.livetools.protocol.FunctionCall;
+import dev.livetools.dispatch.CallEvent;
 import dev.livetools.session.SessionEvent;
 
 import java.io.PrintWriter;
@@ -74,8 +75,8 @@ final class VoicePrinter implements VoiceListener, ToolCallRecorder.Listener {
             default -> {
             }
         }
-        if (timings && (event.stage() == SessionEvent.ToolStage.FINISHED
-                || event.stage() == SessionEvent.ToolStage.FAILED)) {
+        if (timings && (event.stage() == CallEvent.Kind.FINISHED
+                || event.stage() == CallEvent.Kind.FAILED)) {
             line("timing tool " + event.name() + " " + event.elapsed().toMillis() + " ms");
         }
     }
