@@ -4,7 +4,8 @@ import dev.livetools.protocol.ToolResponse;
 
 /**
  * Where a dispatcher delivers {@code toolResponse} messages. Called from tool threads, possibly concurrently: an
- * implementation must be thread-safe and must not block for long (a live session queues the frame and returns).
+ * implementation must be thread-safe and must not block for long (a live session queues the frame and returns). A
+ * runner that wraps another and wraps its sink must forward {@link #started} and {@link #deduplicatesCalls} too.
  */
 @FunctionalInterface
 public interface ResponseSink {
