@@ -39,7 +39,7 @@ class EmbeddingAgentTest {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         try (LiveEmulator emulator = LiveEmulator.builder().start()) {
             emulator.enqueue(THERMOSTAT);
-            try (ToolCatalog catalog = ToolCatalog.builder().addClasses(ThermostatTools.class).build();
+            try (ToolCatalog catalog = ToolCatalog.builder().addInstances(new ThermostatTools()).build();
                  ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).build();
                  LiveSession session = LiveSession.builder(LiveEndpoint.url(emulator.url().toString()))
                          .model("gemini-3.8-live")
