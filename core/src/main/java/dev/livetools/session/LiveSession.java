@@ -65,6 +65,8 @@ public final class LiveSession implements AutoCloseable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     // guarded by lock
     private final List<String> queued = new ArrayList<>();
+    /** Whether connect() has returned: from then on a failure has nobody to throw to, and is logged. */
+    private volatile boolean connected;
 
     private LiveSession(SessionOptions b, Setup setup) {
         this.setup = setup;
@@ -208,6 +210,7 @@ public final class LiveSession implements AutoCloseable {
 
     private void connect(Duration wait) {
         connections.connect();
+        connected = true;
         // CONNECTED has been emitted; let the listeners see it before connect() returns.
         try {
             events.delivered().get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -236,8 +239,11 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         open.forEach(c -> c.close(1000, "Client closing"));
-        if (failure != null) {
+        if (failure != null && connected) {
             LOG.warn("{}: {}", name, failure.getMessage());
+        } else if (failure != null) {
+            // connect() throws it: the caller reports it, a second copy in the log would print it twice
+            LOG.debug("{}: {}", name, failure.getMessage());
         }
         turns.end(reason);
         events.close();

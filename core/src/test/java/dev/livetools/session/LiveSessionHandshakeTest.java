@@ -142,4 +142,20 @@ class LiveSessionHandshakeTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("malformed").doesNotContain(key);
     }
+
+    @Test
+    void aConnectFailureIsThrownOnceAndNotAlsoLogged() throws Exception {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String reason = "Request contains an invalid argument.";
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> peer.close(1007, reason))) {
+            assertThatThrownBy(() -> LiveSession.builder(server.endpoint()).model("m").connect())
+                    .hasMessageContaining(reason);
+        } finally {
+            System.setErr(originalErr);
+        }
+        // the caller prints the exception; the session's log must not print the same failure a second time
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(reason);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.livetools.session;
 
+import dev.livetools.dispatch.CallEvent;
 import static dev.livetools.session.SessionTestSupport.SETUP_COMPLETE;
 import static dev.livetools.session.SessionTestSupport.WAIT;
 import static dev.livetools.session.SessionTestSupport.builder;
@@ -66,7 +67,7 @@ class LiveSessionMalformedCallsTest {
             assertThat(answer.response().at("/error/message").asText())
                     .contains("toolCall.functionCalls[1].args").contains("expected a JSON object, got an array");
             assertThat(runner.runsOf("bad-args")).isZero();
-            assertThat(events.awaitTool(SessionEvent.ToolStage.FAILED, "bad-args").detail())
+            assertThat(events.awaitTool(CallEvent.Kind.FAILED, "bad-args").detail())
                     .isEqualTo("INVALID_ARGUMENT");
         }
     }

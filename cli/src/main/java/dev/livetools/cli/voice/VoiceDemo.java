@@ -7,7 +7,6 @@ import dev.livetools.audio.VoiceSettings;
 import dev.livetools.audio.WavFileOutput;
 import dev.livetools.audio.WavWriter;
 import dev.livetools.catalog.ToolCatalog;
-import dev.livetools.dispatch.CallEvent;
 import dev.livetools.dispatch.ToolDispatcher;
 import dev.livetools.session.LiveEndpoint;
 import dev.livetools.session.LiveSession;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code livetools demo --voice OUT.wav}: the home-automation demo spoken. Each user line of the text scenario is said
@@ -73,12 +71,7 @@ public final class VoiceDemo {
             LiveSession.Builder builder = LiveSession.builder(LiveEndpoint.url(emulator.url().toString(), null))
                     .model("gemini-3.8-live").listener(voice);
             VoiceSettings.defaults().applyTo(builder);
-            Consumer<String> started = builder.toolStarted();
-            try (ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).listener(e -> {
-                if (e.kind() == CallEvent.Kind.STARTED) {
-                    started.accept(e.callId());
-                }
-            }).build()) {
+            try (ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).build()) {
                 ToolCallRecorder calls = new ToolCallRecorder(dispatcher).listener(printer);
                 builder.tools(catalog.declarations(), calls);
                 try (LiveSession session = builder.connect(); voice) {

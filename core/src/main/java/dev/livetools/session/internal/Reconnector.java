@@ -286,7 +286,7 @@ public final class Reconnector implements Connection.Handler {
             next = newConnection(handle);
         } catch (RuntimeException e) {
             // e.g. the Vertex token supplier failed: handled like a failed attempt
-            LOG.warn("{}: could not prepare a new connection: {}", name, e.toString());
+            LOG.warn("{}: could not prepare a new connection: {}", name, settings.endpoint().scrub(e.toString()));
             lock.afterUnlock(() -> onClosed(null, ConnectionEnd.failed(e)));
             return;
         }
