@@ -26,6 +26,7 @@ public final class SpeakerOutput implements AudioOutput {
     private final Object flushLock = new Object();
     private volatile boolean closed;
     private volatile Duration lastSilence;
+    private volatile EchoCanceller echoReference;
 
     private SpeakerOutput(SoundDevices.Opened<SourceDataLine> opened, Duration jitter) {
         this.line = opened.line();
@@ -56,6 +57,11 @@ public final class SpeakerOutput implements AudioOutput {
     @Override
     public String describe() {
         return "speaker (" + deviceFormat + ")";
+    }
+
+    /** Tells {@code canceller} everything this speaker plays, silence included, as it goes to the device. */
+    public void echoReference(EchoCanceller canceller) {
+        this.echoReference = canceller;
     }
 
     @Override
@@ -120,6 +126,10 @@ public final class SpeakerOutput implements AudioOutput {
                 int speech = buffer.take(period, 0, period.length);
                 java.util.Arrays.fill(period, speech, period.length, (byte) 0);
                 out = converter == null ? period : toDevice(converter.convert(period));
+            }
+            EchoCanceller reference = echoReference;
+            if (reference != null) {
+                reference.played(period.clone());
             }
             // write() blocks while the device buffer is full: the device paces this loop.
             line.write(out, 0, out.length);

@@ -68,6 +68,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
     private final TalkSwitch talkSwitch;
     private final List<VoiceListener> listeners;
     private final java.util.function.Consumer<byte[]> monitor;
+    private final EchoCanceller echoCanceller;
     private final CountDownLatch inputDone = new CountDownLatch(1);
     private final Object stateLock = new Object();
     private Thread pump;
@@ -88,6 +89,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
         this.talkSwitch = b.talkSwitch;
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
         this.monitor = b.monitor;
+        this.echoCanceller = b.echoCanceller;
     }
 
     public static Builder builder(AudioInput input, AudioOutput output) {
@@ -249,6 +251,9 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
                         continue;
                     }
                 }
+                if (echoCanceller != null) {
+                    chunk = echoCanceller.clean(chunk);
+                }
                 if (halfDuplex && mutedNow()) {
                     chunk = new byte[chunk.length];
                 } else if (talkSwitch == null && level(chunk) > SPEECH_LEVEL) {
@@ -349,6 +354,7 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
         private boolean halfDuplex;
         private TalkSwitch talkSwitch;
         private java.util.function.Consumer<byte[]> monitor;
+        private EchoCanceller echoCanceller;
         private final List<VoiceListener> listeners = new java.util.ArrayList<>();
 
         private Builder(AudioInput input, AudioOutput output) {
@@ -379,6 +385,15 @@ public final class VoiceLoop implements LiveSessionListener, AutoCloseable {
          */
         public Builder monitor(java.util.function.Consumer<byte[]> sink) {
             this.monitor = sink;
+            return this;
+        }
+
+        /**
+         * Passes each captured chunk through {@code canceller} before it is sent; the output must feed it what it
+         * plays (e.g. {@link SpeakerOutput#echoReference}).
+         */
+        public Builder echoCanceller(EchoCanceller canceller) {
+            this.echoCanceller = canceller;
             return this;
         }
 

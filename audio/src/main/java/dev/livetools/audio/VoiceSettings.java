@@ -51,7 +51,10 @@ public record VoiceSettings(String voice, String language, boolean transcription
         return new VoiceSettings(null, null, true, false, null, null, null, null, true);
     }
 
-    /** Configures {@code builder} for voice: AUDIO answers, transcripts, speech and activity settings. */
+    /**
+     * Configures {@code builder} for voice: AUDIO answers, transcripts, speech and activity settings. It sets the
+     * builder's {@code customizeSetup}, replacing one set before.
+     */
     public LiveSession.Builder applyTo(LiveSession.Builder builder) {
         builder.responseModality("AUDIO").inputTranscription(transcription).outputTranscription(transcription);
         return builder.customizeSetup(this::applyTo);

@@ -4,6 +4,7 @@ import dev.livetools.audio.AudioDeviceUnavailableException;
 import dev.livetools.audio.AudioFormatException;
 import dev.livetools.audio.AudioInput;
 import dev.livetools.audio.AudioOutput;
+import dev.livetools.audio.EchoCanceller;
 import dev.livetools.audio.MicrophoneInput;
 import dev.livetools.audio.SpeakerOutput;
 import dev.livetools.audio.TalkSwitch;
@@ -108,6 +109,11 @@ public final class VoiceCommand implements Callable<Integer> {
             description = "Mute the microphone while the model speaks (loudspeakers without echo cancellation).")
     boolean halfDuplex;
 
+    @Option(names = "--echo-cancel",
+            description = "Cancel the speaker's echo with WebRTC's audio processing module (needs webrtc-java on the"
+                    + " class path; see docs/voice.md). For the microphone with the speaker.")
+    boolean echoCancel;
+
     @Option(names = "--timings",
             description = "Print per turn the time from the end of your speech to the model's first audio, and each"
                     + " tool call's duration.")
@@ -182,6 +188,10 @@ public final class VoiceCommand implements Callable<Integer> {
             if (log != null) {
                 loop.listener(log);
             }
+            EchoCanceller canceller = echoCanceller(in, speakerOrFile);
+            if (canceller != null) {
+                loop.echoCanceller(canceller);
+            }
             VoiceLoop voiceLoop = loop.build();
             LiveEndpoint endpoint = endpoint();
             LiveSession.Builder builder = LiveSession.builder(endpoint).model(model).systemInstruction(system)
@@ -247,6 +257,22 @@ public final class VoiceCommand implements Callable<Integer> {
             }
         }
         return session.state() == ConnectionState.CLOSED ? 1 : 0;
+    }
+
+    /** The WebRTC echo canceller wired to the speaker, or {@code null} without {@code --echo-cancel}. */
+    private EchoCanceller echoCanceller(AudioInput in, AudioOutput speakerOrFile) {
+        if (!echoCancel) {
+            return null;
+        }
+        if (!(in instanceof MicrophoneInput) || !(speakerOrFile instanceof SpeakerOutput speaker)) {
+            throw new CliException("--echo-cancel is for the microphone with the speaker (--input mic --output"
+                    + " speaker); a file has no echo");
+        }
+        EchoCanceller canceller = EchoCanceller.webRtc().orElseThrow(() -> new CliException("--echo-cancel needs"
+                + " dev.onvoid.webrtc:webrtc-java and its native jar on the class path (livetools.jar does not bundle"
+                + " its 23 MB); see docs/voice.md, or use headphones or --half-duplex"));
+        speaker.echoReference(canceller);
+        return canceller;
     }
 
     private AudioInput openInput() throws IOException {

@@ -86,6 +86,15 @@ class VoiceCommandTest {
     }
 
     @Test
+    void echoCancellationOfAFileIsAUsageError() throws Exception {
+        Run run = run("voice", "--endpoint", "ws://127.0.0.1:9/ws", "--input", toneWav().toString(), "--output",
+                tmp.resolve("o.wav").toString(), "--echo-cancel");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--echo-cancel is for the microphone with the speaker");
+    }
+
+    @Test
     void aFileThatIsNotAWavIsAUsageError() throws Exception {
         Path notWav = Files.writeString(tmp.resolve("notes.wav"), "hello");
 
