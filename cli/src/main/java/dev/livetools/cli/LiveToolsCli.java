@@ -1,18 +1,20 @@
 package dev.livetools.cli;
 
 import dev.livetools.catalog.ToolDiscoveryException;
-import java.util.ArrayList;
+import dev.livetools.chat.ChatCommand;
+import dev.livetools.cli.emulator.DemoCommand;
+import dev.livetools.cli.emulator.EmulatorCommand;
+import dev.livetools.cli.voice.VoiceCommand;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code livetools} command line. Built-in subcommands live in this package; other modules add theirs through
- * {@link CliCommandProvider} (found with {@link ServiceLoader}), so core does not depend on them.
+ * The {@code livetools} command line. Every subcommand lives in this module and is registered here: the libraries
+ * ({@code core}, {@code testkit}) know nothing of picocli.
  *
  * <p>Exit status: 0 on success, 2 for usage and configuration errors (message on stderr), 1 for anything unexpected.
  */
@@ -56,17 +58,15 @@ public final class LiveToolsCli implements Runnable {
      * writers to capture output.
      */
     public static CommandLine commandLine() {
+        return commandLine(List.of(new ChatCommand(), new DemoCommand(), new EmulatorCommand(), new ToolsCommand(),
+                new VoiceCommand()));
+    }
+
+    /** The command line with these picocli command objects as its subcommands, listed by name in --help. */
+    static CommandLine commandLine(List<Object> commands) {
         CommandLine cli = new CommandLine(new LiveToolsCli());
-        List<CommandLine> subcommands = new ArrayList<>();
-        subcommands.add(new CommandLine(new ToolsCommand()));
-        for (CliCommandProvider provider : ServiceLoader.load(CliCommandProvider.class)) {
-            subcommands.add(new CommandLine(provider.command()));
-        }
-        // ServiceLoader order follows the classpath; sort so --help reads the same everywhere.
-        subcommands.sort(Comparator.comparing(CommandLine::getCommandName));
-        for (CommandLine sub : subcommands) {
-            cli.addSubcommand(sub);
-        }
+        commands.stream().map(CommandLine::new).sorted(Comparator.comparing(CommandLine::getCommandName))
+                .forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(LiveToolsCli::handle);
         return cli;
     }

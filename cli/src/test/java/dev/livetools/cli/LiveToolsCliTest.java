@@ -23,6 +23,12 @@ class LiveToolsCliTest {
     }
 
     @Test
+    void helpListsEveryCommandByName() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.out()).containsSubsequence("chat ", "demo ", "emulator ", "tools ");
+    }
+
+    @Test
     void noCommandIsAUsageErrorOnStderrWithExitTwo() {
         CliRun run = CliRun.of();
         assertThat(run.exitCode()).isEqualTo(2);
@@ -38,24 +44,24 @@ class LiveToolsCliTest {
     }
 
     @Test
-    void subcommandsFromCliCommandProvidersAreRegistered() {
-        CliRun run = CliRun.of("greet", "--name", "Ada");
+    void everyRegisteredSubcommandRuns() {
+        CliRun run = CliRun.greet("greet", "--name", "Ada");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("hello Ada" + System.lineSeparator());
     }
 
     @Test
     void aCliExceptionFromAnyCommandPrintsItsMessageAndExitsTwo() {
-        CliRun run = CliRun.of("greet", "--name", "");
+        CliRun run = CliRun.greet("greet", "--name", "");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("livetools greet: --name must not be empty" + System.lineSeparator());
     }
 
     @Test
     void anUnexpectedExceptionExitsOneWithItsStackTrace() {
-        CliRun run = CliRun.of("greet", "--name", "crash");
+        CliRun run = CliRun.greet("greet", "--name", "crash");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("livetools greet: unexpected error: java.lang.IllegalStateException: boom")
-                .contains("at dev.livetools.cli.GreetCommandProvider");
+                .contains("at dev.livetools.cli.GreetCommand");
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {"Play a scripted home-automation conversation against the sample tools on the embedded Live"
                 + " API emulator, printing every turn and tool call. Needs no API key.",
                 "Exit status 0 when the conversation went as scripted, 1 when a step failed."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     static final String SCENARIO = "dev/livetools/cli/demo/home-automation.json";
     static final String SAMPLE_TOOLS = "dev/livetools/cli/demo/sample-tools.jar";

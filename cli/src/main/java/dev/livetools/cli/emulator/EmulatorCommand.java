@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the Live API emulator on 127.0.0.1 until interrupted (Ctrl+C).",
                 "Every new session plays --scenario (or only completes the setup and records). Point a client at the"
                         + " printed ws:// URL, or an SDK at the base URL."})
-final class EmulatorCommand implements Callable<Integer> {
+public final class EmulatorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
