@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code Content}, {@code Part}, {@code Blob} and {@code FunctionCall}: shared by client and server messages. */
-public final class Contents {
+final class Contents {
 
     private Contents() {
     }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /** {@code google.protobuf.Duration} in proto3 JSON: seconds with an optional fraction and an {@code s} suffix. */
-public final class ProtoDurations {
+final class ProtoDurations {
 
     private ProtoDurations() {
     }

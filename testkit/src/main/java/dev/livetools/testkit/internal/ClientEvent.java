@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param payload    the function response for {@link Kind#TOOL_RESPONSE}, else the message
  * @param connection the connection it came from
  */
-public record ClientEvent(Kind kind, String text, long bytes, JsonNode payload, int connection) {
+record ClientEvent(Kind kind, String text, long bytes, JsonNode payload, int connection) {
 
     /** Event kinds. */
     public enum Kind {

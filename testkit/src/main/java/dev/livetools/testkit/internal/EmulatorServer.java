@@ -24,7 +24,7 @@ import dev.livetools.testkit.RecordedFrame;
  * {@link WriteDemandGuard} (see there for the library defect it covers): our own sends and closes, and the frames
  * the library writes by itself from worker threads (close echoes, pongs).
  */
-public final class EmulatorServer extends WebSocketServer {
+final class EmulatorServer extends WebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 

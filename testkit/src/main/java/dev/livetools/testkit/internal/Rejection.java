@@ -12,7 +12,7 @@ import java.util.Objects;
  * 123-byte limit of a close frame, as the real service does ("...bidiGenerateContent. Call"); the full text stays
  * in the emulator's records so a test can read the culprit.
  */
-public record Rejection(int code, String reason) {
+record Rejection(int code, String reason) {
 
     /** RFC 6455 §5.5: a control frame payload is at most 125 bytes, two of which hold the code. */
     public static final int MAX_REASON_BYTES = 123;

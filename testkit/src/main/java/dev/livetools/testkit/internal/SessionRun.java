@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  * are set aside ("parked") for later steps, so a tool response may arrive before the user text the scenario
  * expects first.
  */
-public final class SessionRun implements Runnable {
+final class SessionRun implements Runnable {
 
     private final int number;
     private final Scenario scenario;
