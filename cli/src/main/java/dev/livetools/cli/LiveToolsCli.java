@@ -4,6 +4,7 @@ import dev.livetools.catalog.ToolDiscoveryException;
 import dev.livetools.chat.ChatCommand;
 import dev.livetools.cli.emulator.DemoCommand;
 import dev.livetools.cli.emulator.EmulatorCommand;
+import dev.livetools.cli.skeleton.NewCommand;
 import dev.livetools.cli.voice.VoiceCommand;
 import java.util.Comparator;
 import java.util.List;
@@ -58,8 +59,8 @@ public final class LiveToolsCli implements Runnable {
      * writers to capture output.
      */
     public static CommandLine commandLine() {
-        return commandLine(List.of(new ChatCommand(), new DemoCommand(), new EmulatorCommand(), new ToolsCommand(),
-                new VoiceCommand()));
+        return commandLine(List.of(new ChatCommand(), new DemoCommand(), new EmulatorCommand(), new NewCommand(),
+                new ToolsCommand(), new VoiceCommand()));
     }
 
     /** The command line with these picocli command objects as its subcommands, listed by name in --help. */
