@@ -29,7 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code livetools chat}: a conversation in the terminal. Each line typed is a user turn; the model's answer (its text,
  * or the transcript of its audio) streams back, and every tool call it makes shows as one line with its duration and
- * outcome. Reads lines until end of input or {@code /quit}, so it also works with piped stdin.
+ * outcome. Reads lines until end of input or {@code /quit}, so it also works with piped stdin; at end of input it
+ * waits (bounded) for tool calls still running, such as NON_BLOCKING timers, and the model's answer to them. On a
+ * terminal the user is prompted with {@code you>} and the model's words start with {@code model:}; piped output has
+ * neither, so it stays the bare conversation. Every failure is reported once, on stderr.
  */
 @Command(name = "chat",
         description = {"Talk to a Live model in the terminal, with your tools.",
@@ -77,16 +80,28 @@ public final class ChatCommand implements Callable<Integer> {
             description = "How long to wait for the model to finish a turn.")
     long turnTimeoutSeconds;
 
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "At end of input, how long to wait for tool calls still running (and the model's answer "
+                    + "to them). Default: ${DEFAULT-VALUE}.")
+    long drainTimeoutSeconds;
+
     private final Map<String, String> environment;
     private final InputStream input;
+    private final boolean terminal;
 
     public ChatCommand() {
-        this(System.getenv(), System.in);
+        this(System.getenv(), System.in, System.console() != null);
     }
 
     ChatCommand(Map<String, String> environment, InputStream input) {
+        this(environment, input, false);
+    }
+
+    /** @param terminal whether a person types and reads (prompts and prefixes), rather than pipes */
+    ChatCommand(Map<String, String> environment, InputStream input, boolean terminal) {
         this.environment = environment;
         this.input = input;
+        this.terminal = terminal;
     }
 
     @Override
@@ -111,7 +126,7 @@ public final class ChatCommand implements Callable<Integer> {
                     + "emulator)");
         }
         try (ToolCatalog catalog = catalog()) {
-            ChatPrinter printer = new ChatPrinter(out, modality.equals("TEXT"));
+            ChatPrinter printer = new ChatPrinter(out, modality.equals("AUDIO"), terminal);
             LiveSession.Builder builder = LiveSession.builder(endpoint).model(model).responseModality(modality)
                     .systemInstruction(system).voice(voice).outputTranscription(modality.equals("AUDIO"))
                     .listener(printer);
@@ -135,16 +150,21 @@ public final class ChatCommand implements Callable<Integer> {
     private int converse(LiveSession session, ChatPrinter printer, PrintWriter err)
             throws IOException, InterruptedException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-        String line;
-        while ((line = lines.readLine()) != null) {
+        boolean endOfInput = true;
+        while (session.state() != ConnectionState.CLOSED) {
+            if (terminal) {
+                printer.prompt("you> ");
+            }
+            String line = lines.readLine();
+            if (line == null) {
+                break;
+            }
             String text = line.strip();
             if (text.isEmpty()) {
                 continue;
             }
             if (text.equals("/quit")) {
-                break;
-            }
-            if (session.state() == ConnectionState.CLOSED) {
+                endOfInput = false;
                 break;
             }
             printer.turnDone().drainPermits();
@@ -155,12 +175,40 @@ public final class ChatCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+        if (endOfInput && session.state() != ConnectionState.CLOSED) {
+            awaitRunningTools(printer, err);
+        }
         if (session.state() == ConnectionState.CLOSED) {
-            err.println("livetools chat: the session ended");
+            // The server (or the network) ended it; its CLOSED event carries why and may still be on its way.
+            String why = printer.awaitClosed(5, TimeUnit.SECONDS);
+            err.println("livetools chat: the session ended" + (why == null ? "" : ": " + why));
             err.flush();
             return 1;
         }
+        printer.stop(); // closing the session next: what it says about abandoned calls was reported above
         return 0;
+    }
+
+    /**
+     * End of input with tool calls still running (a NON_BLOCKING timer, a slow lookup): their results would reach the
+     * model, and its answer the user, only if the session stays open. Waits for them and then for the model's next
+     * turn, within {@code --drain-timeout} in all; what is still running after that is reported in one line.
+     */
+    private void awaitRunningTools(ChatPrinter printer, PrintWriter err) throws InterruptedException {
+        if (printer.awaitToolCalls(0, TimeUnit.SECONDS).isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainTimeoutSeconds);
+        printer.turnDone().drainPermits();
+        List<String> left = printer.awaitToolCalls(drainTimeoutSeconds, TimeUnit.SECONDS);
+        if (!left.isEmpty()) {
+            err.println("livetools chat: end of input with " + left.size() + " tool call(s) still running after "
+                    + drainTimeoutSeconds + " s (" + String.join(", ", left) + "); closing the session abandons them");
+            err.flush();
+            return;
+        }
+        long waitForAnswer = Math.max(0, deadline - System.nanoTime());
+        printer.turnDone().tryAcquire(waitForAnswer, TimeUnit.NANOSECONDS);
     }
 
     /** The endpoint, or {@code null} when it needs a key and there is none. */
