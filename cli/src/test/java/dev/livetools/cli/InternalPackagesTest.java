@@ -2,7 +2,17 @@ package dev.livetools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ScanResult;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every package named {@code internal} in the libraries says in its package-info that it is not API, so a user who
- * lands on one of its public types (public only for use across LiveTools' own packages) reads that first.
+ * lands on one of its public types (public only for use across LiveTools' own packages) reads that first; and no
+ * public type outside them hands an internal type to a user, so the API can be used without touching one.
  */
 class InternalPackagesTest {
 
@@ -30,6 +41,75 @@ class InternalPackagesTest {
                     .as(ROOT.relativize(info).toString())
                     .contains("Internal, not API");
         }
+    }
+
+    @Test
+    void noPublicApiSignatureMentionsAnInternalType() {
+        List<String> leaks = new ArrayList<>();
+        try (ScanResult scan = new ClassGraph().enableClassInfo().acceptPackages("dev.livetools")
+                .rejectPackages("dev.livetools.samples").scan()) {
+            List<ClassInfo> api = scan.getAllClasses().stream()
+                    .filter(c -> c.isPublic() && !c.getPackageName().contains(".internal"))
+                    .filter(c -> !isTestCode(c.getClasspathElementFile().getPath()))
+                    .toList();
+            assertThat(api).as("public API classes found").hasSizeGreaterThan(50);
+            for (ClassInfo info : api) {
+                Class<?> type = info.loadClass();
+                for (Type used : signatureTypes(type)) {
+                    if (used.getTypeName().contains(".internal.")) {
+                        leaks.add(type.getName() + " exposes " + used.getTypeName());
+                    }
+                }
+            }
+        }
+        assertThat(leaks).as("public API that hands out internal types (make them API, or hide them)").isEmpty();
+    }
+
+    /** A class that would fail the check above, were it API. */
+    public static final class Leaky {
+        public dev.livetools.protocol.internal.Json codec() {
+            return null;
+        }
+    }
+
+    @Test
+    void theCheckSeesAnInternalTypeInAPublicSignature() {
+        assertThat(signatureTypes(Leaky.class)).extracting(Type::getTypeName)
+                .contains("dev.livetools.protocol.internal.Json");
+    }
+
+    /** The types a user meets through {@code type}: supertypes and public or protected members' signatures. */
+    private static List<Type> signatureTypes(Class<?> type) {
+        List<Type> types = new ArrayList<>();
+        if (type.getGenericSuperclass() != null) {
+            types.add(type.getGenericSuperclass());
+        }
+        types.addAll(Arrays.asList(type.getGenericInterfaces()));
+        for (Method m : type.getDeclaredMethods()) {
+            if (visible(m.getModifiers()) && !m.isSynthetic()) {
+                types.add(m.getGenericReturnType());
+                types.addAll(Arrays.asList(m.getGenericParameterTypes()));
+            }
+        }
+        for (Constructor<?> c : type.getDeclaredConstructors()) {
+            if (visible(c.getModifiers())) {
+                types.addAll(Arrays.asList(c.getGenericParameterTypes()));
+            }
+        }
+        for (Field f : type.getDeclaredFields()) {
+            if (visible(f.getModifiers())) {
+                types.add(f.getGenericType());
+            }
+        }
+        return types;
+    }
+
+    private static boolean isTestCode(String classpathElement) {
+        return classpathElement.contains("test-classes") || classpathElement.endsWith("-tests.jar");
+    }
+
+    private static boolean visible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 
     @Test
