@@ -1,5 +1,6 @@
 package dev.livetools.chat;
 
+import dev.livetools.dispatch.CallEvent;
 import dev.livetools.session.ConnectionState;
 import dev.livetools.session.LiveSessionListener;
 import dev.livetools.session.SessionEvent;
@@ -161,13 +162,13 @@ final class ChatPrinter implements LiveSessionListener {
             case UNANSWERED -> "unanswered: " + c.detail();
             default -> null;
         };
-        if (c.stage() == SessionEvent.ToolStage.QUEUED && c.callId() != null) {
+        if (c.stage() == CallEvent.Kind.QUEUED && c.callId() != null) {
             running.put(c.callId(), c.name());
         }
+        if (c.isFinal() && c.callId() != null) {
+            running.remove(c.callId());
+        }
         if (what != null) {
-            if (c.callId() != null) {
-                running.remove(c.callId());
-            }
             line("[tool] " + c.name() + " " + c.elapsed().toMillis() + " ms " + what);
             wakeWaiters();
         }
