@@ -238,7 +238,7 @@ public final class LiveSession implements AutoCloseable {
         if (open == null) {
             return;
         }
-        open.forEach(c -> c.close(1000, "Client closing"));
+        open.forEach(c -> c.closeAndWait(1000, "Client closing", 2_000));
         if (failure != null && connected) {
             LOG.warn("{}: {}", name, failure.getMessage());
         } else if (failure != null) {

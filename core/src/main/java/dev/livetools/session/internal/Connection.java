@@ -59,6 +59,7 @@ public final class Connection {
     private final int handshakeTimeoutMillis;
     private final UnaryOperator<String> scrub;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean setupComplete;
     private volatile Exception error;
     private volatile boolean opened;
@@ -116,6 +117,26 @@ public final class Connection {
 
     public void close(int code, String reason) {
         client.close(code, reason);
+    }
+
+    /**
+     * Closes and waits (bounded) until the connection's threads are done with it, so that no thread of a closed
+     * session lingers; a peer that does not answer the close handshake in time has its TCP connection dropped.
+     * Does not wait when called on one of Java-WebSocket's own threads, which would wait for itself.
+     */
+    public void closeAndWait(int code, String reason, long timeoutMillis) {
+        client.close(code, reason);
+        if (Thread.currentThread().getName().startsWith("WebSocket")) {
+            return;
+        }
+        try {
+            if (!ended.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                client.closeConnection(1006, "no answer to the close handshake");
+                ended.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Drops the TCP connection without a close handshake. */
@@ -204,9 +225,13 @@ public final class Connection {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            if (closed.compareAndSet(false, true)) {
-                handler.onClosed(Connection.this, new ConnectionEnd(code, scrub.apply(reason), remote, error,
-                        opened, displayUri, maxFrameBytes));
+            try {
+                if (closed.compareAndSet(false, true)) {
+                    handler.onClosed(Connection.this, new ConnectionEnd(code, scrub.apply(reason), remote, error,
+                            opened, displayUri, maxFrameBytes));
+                }
+            } finally {
+                ended.countDown();
             }
         }
 
