@@ -201,7 +201,8 @@ public final class LiveSession implements AutoCloseable {
 
     /**
      * Closes the session (close code 1000). Calls still running are cancelled and reported as
-     * {@code UNANSWERED}; events already queued are still delivered.
+     * {@code UNANSWERED}; events already queued are still delivered. Returns when the connections' threads are done
+     * (a server that does not answer the close handshake within 2 s has its connection dropped).
      */
     @Override
     public void close() {

@@ -38,7 +38,8 @@ class LiveSessionHostileServerTest {
             out.write(RawWebSocketServer.frame(2, SETUP_COMPLETE_AND_HANDLE));
             out.flush();
             if (refusedWith.isDone()) {
-                return; // the resumed connection: stay quiet until the client closes
+                RawWebSocketServer.readFrame(in); // the resumed connection: quiet until the client's close frame
+                return;
             }
             out.write(RawWebSocketServer.header(2, 2L << 30)); // 2 GiB announced, a few bytes sent
             out.write(new byte[64]);
@@ -75,6 +76,43 @@ class LiveSessionHostileServerTest {
             SessionEvent.Connection closed = events.awaitState(ConnectionState.CLOSED);
             assertThat(closed.detail()).contains("the server sent a text frame that is not valid UTF-8")
                     .doesNotContain("rejected");
+        }
+    }
+
+    @Test
+    void aSlowListenerStopsTheReadingInsteadOfGrowingTheHeap() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        String big = "x".repeat(128 * 1024);
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m.kind().equals("setup")) {
+                peer.sendSample(SETUP_COMPLETE);
+                for (int i = 0; i < 40; i++) {
+                    peer.send(dev.livetools.protocol.ServerMessage.of(
+                            dev.livetools.protocol.ServerContent.text(big)));
+                }
+                peer.send(SessionTestSupport.calls("after-flood"));
+            }
+        });
+             ScriptedToolRunner runner = new ScriptedToolRunner().answerAtOnce();
+             LiveSession session = LiveSession.builder(server.endpoint()).model("m")
+                     .tools(SessionTestSupport.WEATHER, runner)
+                     .maxListenerBacklogBytes(1 << 20)
+                     .listener(e -> {
+                         if (e instanceof SessionEvent.Text) {
+                             try {
+                                 release.await();
+                             } catch (InterruptedException ex) {
+                                 Thread.currentThread().interrupt();
+                             }
+                         }
+                     }).connect()) {
+            Thread.sleep(1_500);
+            // 40 x 256 KiB of events behind a stuck listener: the reader stopped near 1 MiB, so the toolCall behind
+            // the flood has not been read (without the bound all 10 MiB are queued and the call runs)
+            assertThat(runner.runsOf("after-flood")).isZero();
+            release.countDown();
+            runner.awaitDispatched("after-flood", WAIT);
+            server.await(SessionTestSupport.responseTo("after-flood"), 1, WAIT);
         }
     }
 
