@@ -41,6 +41,7 @@ class LiveSessionHostileServerTest {
                 RawWebSocketServer.readFrame(in); // the resumed connection: quiet until the client's close frame
                 return;
             }
+            sleep(300); // apart from setupComplete, which would otherwise be refused with the frame after it
             out.write(RawWebSocketServer.header(2, 2L << 30)); // 2 GiB announced, a few bytes sent
             out.write(new byte[64]);
             out.flush();
@@ -66,6 +67,9 @@ class LiveSessionHostileServerTest {
         try (RawWebSocketServer server = new RawWebSocketServer((socket, in, out) -> {
             RawWebSocketServer.readFrame(in);
             out.write(RawWebSocketServer.frame(2, SETUP_COMPLETE_AND_HANDLE));
+            out.flush();
+            // apart from setupComplete: Java-WebSocket checks a whole read's frames before delivering any of them
+            sleep(300);
             out.write(RawWebSocketServer.frame(1, new byte[]{'{', (byte) 0xff, (byte) 0xfe, '}'}));
             out.flush();
             RawWebSocketServer.readFrame(in);
@@ -76,6 +80,14 @@ class LiveSessionHostileServerTest {
             SessionEvent.Connection closed = events.awaitState(ConnectionState.CLOSED);
             assertThat(closed.detail()).contains("the server sent a text frame that is not valid UTF-8")
                     .doesNotContain("rejected");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
