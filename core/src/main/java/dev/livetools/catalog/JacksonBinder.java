@@ -30,16 +30,25 @@ final class JacksonBinder implements ValueBinder {
             java.time.Period.class, "P2D");
 
     private final ObjectReader reader;
+    private final Class<?> type;
 
     JacksonBinder(JavaType type) {
         // EAGER_DESERIALIZER_FETCH (on by default) resolves the deserializer here, not on the first call.
         this.reader = ToolJson.mapper().readerFor(type);
+        this.type = type.getRawClass();
     }
 
     @Override
     public Object bind(JsonNode node, int parameter, String path, Violations out) {
         try {
-            return reader.readValue(node);
+            Object value = reader.readValue(node);
+            if (value == null) {
+                // Jackson reads "" as null for java.time and other scalar types: a value was sent, but it is not one
+                // (found by ArgumentBindingFuzzTest: {"hold": ""} for an Optional<Duration> ended in INTERNAL).
+                out.add(new Violation(parameter, path, Violation.TYPE, expected(type), node));
+                return FAILED;
+            }
+            return value;
         } catch (JsonMappingException e) {
             out.add(translate(e, parameter, path, node));
             return FAILED;
