@@ -102,7 +102,7 @@ public final class Connection {
     /** Starts connecting; the outcome arrives through the handler. */
     public void open() {
         LOG.debug("connection #{} opening {}", number, displayUri);
-        client.connect();
+        ConnectionThreads.start(client, number);
     }
 
     /** Writes one text frame; false when the socket is no longer open (the close callback follows). */
