@@ -346,6 +346,11 @@ final class Call implements ToolContext {
         }
         Scheduling s = scheduling != null ? scheduling : route.scheduling();
         ObjectNode payload = Payloads.output(partial);
+        long bytes = ResultSize.over(payload.get("output"), group.maxResultBytes());
+        if (bytes >= 0) {
+            throw new IllegalArgumentException(name + ": a partial result of " + bytes + " bytes is more than the "
+                    + group.maxResultBytes() + " bytes a result may have");
+        }
         lock.lock();
         try {
             if (cancelled) {

@@ -45,6 +45,10 @@ final class CallGroup {
         return flights.sessionId();
     }
 
+    long maxResultBytes() {
+        return flights.maxResultBytes();
+    }
+
     void started(Call call) {
         flights.report(call, CallEvent.Kind.STARTED, null);
         if (call.wireId != null) {

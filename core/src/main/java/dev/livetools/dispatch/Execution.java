@@ -1,5 +1,6 @@
 package dev.livetools.dispatch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetools.sdk.Scheduling;
 import dev.livetools.sdk.ToolException;
 import dev.livetools.sdk.ToolResult;
@@ -22,9 +23,11 @@ final class Execution {
     private static final Logger LOG = LoggerFactory.getLogger("dev.livetools.dispatch");
 
     private final ErrorRedactor redactor;
+    private final long maxResultBytes;
 
-    Execution(ErrorRedactor redactor) {
+    Execution(ErrorRedactor redactor, long maxResultBytes) {
         this.redactor = redactor;
+        this.maxResultBytes = maxResultBytes;
     }
 
     void run(Call call, Runnable slot) {
@@ -72,7 +75,15 @@ final class Execution {
                 value = r.value();
                 scheduling = r.scheduling().orElse(null);
             }
-            return new Outcome(Payloads.output(value), scheduling, null);
+            ObjectNode payload = Payloads.output(value);
+            long bytes = ResultSize.over(payload.get("output"), maxResultBytes);
+            if (bytes >= 0) {
+                LOG.warn("{} returned a result of {} bytes, over the limit of {} bytes; answered TOOL_ERROR",
+                        call.route.tool().signature(), bytes, maxResultBytes);
+                return Outcome.failure(Payloads.resultTooLarge(call.name, bytes, maxResultBytes),
+                        ErrorType.TOOL_ERROR);
+            }
+            return new Outcome(payload, scheduling, null);
         } catch (RuntimeException e) {
             LOG.warn("{} returned a result that cannot be written as JSON", call.route.tool().signature(), e);
             return Outcome.failure(Payloads.internal(call.name + " returned a result that cannot be sent as JSON ("

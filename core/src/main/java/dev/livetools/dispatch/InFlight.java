@@ -34,9 +34,12 @@ final class InFlight {
     private final String sessionId;
     private final DeadlineWatch deadlines;
 
-    InFlight(DispatchListener listener, String sessionId) {
+    private final long maxResultBytes;
+
+    InFlight(DispatchListener listener, String sessionId, long maxResultBytes) {
         this.listener = listener;
         this.sessionId = sessionId;
+        this.maxResultBytes = maxResultBytes;
         this.deadlines = new DeadlineWatch(active.values(), stuck.keySet(), this::reportStuck);
     }
 
@@ -47,6 +50,10 @@ final class InFlight {
 
     String sessionId() {
         return sessionId;
+    }
+
+    long maxResultBytes() {
+        return maxResultBytes;
     }
 
     void add(Call call) {

@@ -59,6 +59,15 @@ final class Payloads {
         return wrap("error", error);
     }
 
+    static ObjectNode resultTooLarge(String tool, long bytes, long limit) {
+        ObjectNode error = error(ErrorType.TOOL_ERROR, tool + " produced a result of " + bytes
+                + " bytes, more than the " + limit + " bytes a result may have; ask for less (a page, a summary)");
+        error.put("retryable", false);
+        error.put("resultBytes", bytes);
+        error.put("limitBytes", limit);
+        return wrap("error", error);
+    }
+
     static ObjectNode toolError(ToolException e) {
         ObjectNode error = error(ErrorType.TOOL_ERROR, e.getMessage());
         error.put("retryable", e.retryable());

@@ -63,6 +63,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ToolDispatcher implements ToolRunner {
 
     private static final int REMEMBERED_IDS = 4096;
+    /** 1 MiB: far above a useful answer, far below the frame sizes the service and the session accept. */
+    static final long DEFAULT_MAX_RESULT_BYTES = 1L << 20;
 
     private final ToolCatalog catalog;
     private final Map<String, RoutedTool> routes;
@@ -88,9 +90,9 @@ public final class ToolDispatcher implements ToolRunner {
         this.toolNames = List.copyOf(catalog.names());
         this.defaultTimeout = b.defaultTimeout;
         this.batched = b.responseMode == ResponseMode.BATCHED;
-        this.flights = new InFlight(b.listener, b.sessionId);
+        this.flights = new InFlight(b.listener, b.sessionId, b.maxResultBytes);
         this.threads = CallThreads.create(b.executor, b.maxConcurrency);
-        this.execution = new Execution(b.errorRedactor);
+        this.execution = new Execution(b.errorRedactor, b.maxResultBytes);
         this.warmUp = catalog.warmUp();
     }
 
@@ -196,6 +198,7 @@ public final class ToolDispatcher implements ToolRunner {
         private Duration defaultTimeout = Duration.ofSeconds(30);
         private ResponseMode responseMode = ResponseMode.ONE_BY_ONE;
         private int maxConcurrency = 64;
+        private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
         private ErrorRedactor errorRedactor = ErrorRedactor.messageAsIs();
         private DispatchListener listener;
         private String sessionId = "";
@@ -230,6 +233,19 @@ public final class ToolDispatcher implements ToolRunner {
                 throw new IllegalArgumentException("maxConcurrency must be at least 1: " + max);
             }
             this.maxConcurrency = max;
+            return this;
+        }
+
+        /**
+         * The largest result a tool may return, in bytes of JSON; a bigger one is answered {@code TOOL_ERROR} naming
+         * its size and the limit, instead of a frame the service would refuse, ending the session and every call in
+         * it. Default 1 MiB. Partial results of NON_BLOCKING tools have the same limit.
+         */
+        public Builder maxResultBytes(long max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxResultBytes must be at least 1: " + max);
+            }
+            this.maxResultBytes = max;
             return this;
         }
 
