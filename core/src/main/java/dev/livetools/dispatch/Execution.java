@@ -11,6 +11,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,9 @@ final class Execution {
         if (error instanceof InvalidResultException e) {
             return Outcome.failure(Payloads.invalidResult(call.name, e.violations()), ErrorType.INTERNAL);
         }
-        LOG.warn("{} failed on call {}", call.route.tool().signature(), call.callId, error);
+        String correlationId = correlationId();
+        LOG.warn("{} failed on call {} (correlation id {})", call.route.tool().signature(), call.callId,
+                correlationId, error);
         String message;
         try {
             message = redactor.redact(call.name, error);
@@ -117,7 +120,13 @@ final class Execution {
             LOG.warn("The error redactor failed; sending no message", e);
             message = null;
         }
-        return Outcome.failure(Payloads.internal(error, message), ErrorType.INTERNAL);
+        return Outcome.failure(Payloads.internal(call.name, error, message, correlationId), ErrorType.INTERNAL);
+    }
+
+    /** 48 random bits: unique enough to find one failure in a host's log, short enough for the model to repeat. */
+    private static String correlationId() {
+        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL);
+        return "0".repeat(12 - hex.length()) + hex;
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -46,7 +46,7 @@ final class Payloads {
         StringBuilder message = new StringBuilder("Invalid arguments for ").append(tool).append(": ");
         for (int i = 0; i < violations.size(); i++) {
             ArgumentViolation v = violations.get(i);
-            message.append(i == 0 ? "" : "; ").append(v.path()).append(' ').append(v.message());
+            message.append(i == 0 ? "" : "; ").append(Echo.text(v.path())).append(' ').append(Echo.text(v.message()));
         }
         ObjectNode error = error(ErrorType.INVALID_ARGUMENT, message.toString());
         error.set("violations", violationArray(violations));
@@ -80,13 +80,18 @@ final class Payloads {
         return wrap("error", error);
     }
 
-    static ObjectNode internal(Throwable e, String message) {
+    /**
+     * An unexpected exception: its type and the correlation id under which the host logged it; its own text only
+     * if the redactor passed some on.
+     */
+    static ObjectNode internal(String tool, Throwable e, String message, String correlationId) {
         ObjectNode error = NODES.objectNode();
         error.put("type", ErrorType.INTERNAL.name());
         error.put("exception", e.getClass().getName());
-        if (message != null && !message.isEmpty()) {
-            error.put("message", message);
-        }
+        error.put("message", message != null && !message.isEmpty() ? message : tool + " failed unexpectedly ("
+                + e.getClass().getSimpleName() + "); the host's log has the details under correlation id "
+                + correlationId);
+        error.put("correlationId", correlationId);
         return wrap("error", error);
     }
 
@@ -117,11 +122,11 @@ final class Payloads {
         ArrayNode array = NODES.arrayNode(violations.size());
         for (ArgumentViolation v : violations) {
             ObjectNode entry = array.addObject();
-            entry.put("path", v.path());
+            entry.put("path", Echo.text(v.path()));
             entry.put("constraint", v.constraint());
-            entry.put("message", v.message());
+            entry.put("message", Echo.text(v.message()));
             if (v.rejectedValue() != null) {
-                entry.set("rejectedValue", v.rejectedValue());
+                entry.set("rejectedValue", Echo.value(v.rejectedValue()));
             }
         }
         return array;

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a failure as {@code {"error": {"type", "message", ...}}}, the type one of {@link ErrorType}: an unknown
  *       name lists the valid ones, invalid arguments get one entry per violation ({@code path}, {@code constraint},
  *       {@code message}, {@code rejectedValue}), a {@code ToolException} its message, retryable flag and details,
- *       any other exception only its class and (redactable) message, a missed deadline {@code DEADLINE_EXCEEDED}.</li>
+ *       any other exception only its class and a correlation id into the host's log (what else, the
+ *       {@link ErrorRedactor} decides), a missed deadline {@code DEADLINE_EXCEEDED}.</li>
  * </ul>
  *
  * <p>Binding is lenient where models are sloppy and strict where they are wrong: {@code 5.0} and {@code "5"} bind to
@@ -199,7 +200,7 @@ public final class ToolDispatcher implements ToolRunner {
         private ResponseMode responseMode = ResponseMode.ONE_BY_ONE;
         private int maxConcurrency = 64;
         private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
-        private ErrorRedactor errorRedactor = ErrorRedactor.messageAsIs();
+        private ErrorRedactor errorRedactor = ErrorRedactor.classNameOnly();
         private DispatchListener listener;
         private String sessionId = "";
         private Executor executor;
@@ -249,7 +250,10 @@ public final class ToolDispatcher implements ToolRunner {
             return this;
         }
 
-        /** What the model is told about unexpected exceptions; default: their own message. */
+        /**
+         * What the model is told about unexpected exceptions; default: their class name and the correlation id under
+         * which the host logged them, never their text.
+         */
         public Builder errorRedactor(ErrorRedactor redactor) {
             this.errorRedactor = Objects.requireNonNull(redactor, "redactor");
             return this;

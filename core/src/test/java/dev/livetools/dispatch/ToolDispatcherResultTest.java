@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.livetools.catalog.ToolCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import dev.livetools.protocol.FunctionResponse;
 import dev.livetools.sdk.LiveTool;
 import dev.livetools.sdk.ToolContext;
@@ -202,10 +205,33 @@ class ToolDispatcherResultTest {
     }
 
     @Test
-    void unexpectedExceptionBecomesInternalWithClassAndMessageOnly() throws Exception {
-        assertThat(answer("crash")).isEqualTo(json("{'error':{'type':'INTERNAL',"
-                + "'exception':'java.lang.IllegalStateException','message':'token sk-secret rejected by "
-                + "/home/app/config'}}"));
+    void unexpectedExceptionSendsItsTypeAndACorrelationIdButNotItsText() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        JsonNode error;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            error = answer("crash").get("error");
+        } finally {
+            System.setErr(stderr);
+        }
+        String id = error.get("correlationId").asText();
+        assertThat(id).matches("[0-9a-f]{12}");
+        assertThat(error.get("type").asText()).isEqualTo("INTERNAL");
+        assertThat(error.get("exception").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.get("message").asText()).isEqualTo("crash failed unexpectedly (IllegalStateException); "
+                + "the host's log has the details under correlation id " + id);
+        assertThat(error.toString()).doesNotContain("sk-secret");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("correlation id " + id)
+                .contains("token sk-secret rejected");
+    }
+
+    @Test
+    void messageAsIsRedactorPassesTheExceptionTextOn() throws Exception {
+        dispatcher.close();
+        dispatcher = ToolDispatcher.builder(catalog).errorRedactor(ErrorRedactor.messageAsIs()).build();
+        assertThat(answer("crash").at("/error/message").asText())
+                .isEqualTo("token sk-secret rejected by /home/app/config");
     }
 
     @Test
@@ -216,14 +242,7 @@ class ToolDispatcherResultTest {
                 .build();
         assertThat(answer("crash").at("/error/message").asText())
                 .isEqualTo("crash failed: token *** rejected by /home/app/config");
-    }
-
-    @Test
-    void classNameOnlyRedactorSendsNoMessage() throws Exception {
-        dispatcher.close();
-        dispatcher = ToolDispatcher.builder(catalog).errorRedactor(ErrorRedactor.classNameOnly()).build();
-        assertThat(answer("crash")).isEqualTo(json(
-                "{'error':{'type':'INTERNAL','exception':'java.lang.IllegalStateException'}}"));
+        assertThat(answer("crash").at("/error/correlationId").asText()).matches("[0-9a-f]{12}");
     }
 
     @Test
