@@ -39,9 +39,14 @@ final class MethodTool implements HostedTool {
     private final ArgumentBinder binder;
     private final ValidationPlan validation;
     private final boolean acknowledgesNull;
+    /** The plugin's class loader, made the context class loader during calls; {@code null} for classpath tools. */
+    private final ClassLoader pluginLoader;
 
     private MethodTool(ToolDescriptor tool, MethodHandle handle, ArgumentBinder binder, ValidationPlan validation) {
         this.tool = tool;
+        ClassLoader own = tool.method().getDeclaringClass().getClassLoader();
+        this.pluginLoader = own instanceof java.net.URLClassLoader && own.getParent() instanceof SharedApiClassLoader
+                ? own : null;
         this.handle = handle;
         this.binder = binder;
         this.validation = validation;
@@ -105,6 +110,20 @@ final class MethodTool implements HostedTool {
 
     @Override
     public Object call(ObjectNode args, ToolContext context) throws Exception {
+        if (pluginLoader == null) {
+            return run(args, context);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(pluginLoader);
+        try {
+            return run(args, context);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Object run(ObjectNode args, ToolContext context) throws Exception {
         Violations violations = new Violations();
         Object[] values = binder.bind(args, context, violations);
         validation.validateParameters(tool.target(), values, binder, violations);

@@ -62,13 +62,22 @@ final class PluginJars {
             return;
         }
         resources.add(loader);
-        for (String className : toolClassNames(jar)) {
-            try {
-                Class<?> type = Class.forName(className, false, loader);
-                introspector.introspect(type, origin, out, problems);
-            } catch (ClassNotFoundException | LinkageError e) {
-                problems.add("plugin " + origin + ": " + className + " cannot be loaded: " + linkageMessage(e));
+        // A plugin's code expects its own loader as the context class loader (ServiceLoader, Jackson modules), also
+        // in the constructors and static initializers discovery runs.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            for (String className : toolClassNames(jar)) {
+                try {
+                    Class<?> type = Class.forName(className, false, loader);
+                    introspector.introspect(type, origin, out, problems);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    problems.add("plugin " + origin + ": " + className + " cannot be loaded: " + linkageMessage(e));
+                }
             }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
