@@ -52,15 +52,16 @@ final class ToolsCommand implements Callable<Integer> {
         String modelName = modelName(model);
         Setup setup;
         int count;
+        List<String> searched;
         try (ToolCatalog catalog = catalog()) {
             count = catalog.tools().size();
+            searched = catalog.searched();
             setup = Setup.builder(modelName).functionDeclarations(catalog.declarations()).build();
         }
         spec.commandLine().getOut().println(PRETTY.writeValueAsString(new LiveCodec().toJson(setup)));
         spec.commandLine().getOut().flush();
         if (count == 0) {
-            spec.commandLine().getErr().println("livetools tools: no tools found; "
-                    + "add --plugins DIR or --scan PACKAGE");
+            spec.commandLine().getErr().println(noToolsFound(searched));
         }
         return 0;
     }
@@ -72,6 +73,18 @@ final class ToolsCommand implements Callable<Integer> {
             builder.scanClasspath(packages.toArray(String[]::new));
         }
         return builder.build();
+    }
+
+    /** What was searched, and why nothing was found there. */
+    private String noToolsFound(List<String> searched) {
+        StringBuilder sb = new StringBuilder("livetools tools: no tools found");
+        for (String s : searched) {
+            sb.append(System.lineSeparator()).append("  - ").append(s);
+        }
+        if (pluginFolders.isEmpty() && packages.isEmpty()) {
+            sb.append(System.lineSeparator()).append("add --plugins DIR or --scan PACKAGE");
+        }
+        return sb.toString();
     }
 
     /** {@code gemini-3.8-live} becomes {@code models/gemini-3.8-live}; a name with a slash is kept as written. */

@@ -43,7 +43,7 @@ final class ArgumentBinder {
     }
 
     /** The binder for {@code tool}, or {@code null} with the reasons in {@code problems}. */
-    static ArgumentBinder create(ToolDescriptor tool, List<String> problems) {
+    static ArgumentBinder create(ToolDescriptor tool, Problems problems) {
         int before = problems.size();
         Slot[] slots = new Slot[tool.method().getParameterCount()];
         for (ToolParameter p : tool.parameters()) {
@@ -52,7 +52,7 @@ final class ArgumentBinder {
         return problems.size() > before ? null : new ArgumentBinder(tool.name(), slots);
     }
 
-    private static Slot slot(ToolParameter p, String where, List<String> problems) {
+    private static Slot slot(ToolParameter p, String where, Problems problems) {
         if (p.role() == ToolParameter.Role.CONTEXT) {
             return new Slot(p.index(), "", true, false, false, null, null);
         }

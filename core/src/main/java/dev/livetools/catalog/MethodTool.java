@@ -54,7 +54,7 @@ final class MethodTool implements HostedTool {
     }
 
     /** Resolves {@code tool}, or adds the reasons it cannot be called to {@code problems} and returns {@code null}. */
-    static MethodTool create(ToolDescriptor tool, ValidationPlan.Choice validator, List<String> problems) {
+    static MethodTool create(ToolDescriptor tool, ValidationPlan.Choice validator, Problems problems) {
         MethodHandle handle = handle(tool, problems);
         ArgumentBinder binder = ArgumentBinder.create(tool, problems);
         ValidationPlan validation = ValidationPlan.create(tool, validator, problems);
@@ -64,7 +64,7 @@ final class MethodTool implements HostedTool {
         return new MethodTool(tool, handle, binder, validation);
     }
 
-    private static MethodHandle handle(ToolDescriptor tool, List<String> problems) {
+    private static MethodHandle handle(ToolDescriptor tool, Problems problems) {
         Method method = tool.method();
         try {
             MethodHandle handle = MethodHandles.publicLookup().unreflect(method);

@@ -4,6 +4,7 @@ import dev.livetools.sdk.LiveTool;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -26,14 +28,22 @@ final class PluginJars {
     }
 
     /** The jars of a plugin folder, by file name so that discovery and its messages are in a stable order. */
-    static List<Path> jarsIn(Path folder, List<String> problems) {
+    static List<Path> jarsIn(Path folder, Problems problems) {
         if (!Files.isDirectory(folder)) {
             problems.add("plugin folder " + folder + " does not exist or is not a directory");
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
-                    .sorted().toList();
+            List<Path> all = files.sorted().toList();
+            List<Path> jars = all.stream()
+                    .filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).toList();
+            if (jars.isEmpty()) {
+                List<String> others = all.stream().map(f -> f.getFileName().toString()).limit(5).toList();
+                problems.searched("plugin folder " + folder + ": no *.jar files in it" + (others.isEmpty()
+                        ? " (it is empty)" : " (it holds " + String.join(", ", others)
+                        + (all.size() > others.size() ? ", ..." : "") + ")"));
+            }
+            return jars;
         } catch (IOException e) {
             problems.add("plugin folder " + folder + " cannot be listed: " + e.getMessage());
             return List.of();
@@ -45,7 +55,7 @@ final class PluginJars {
      *
      * @param resources receives the jar's class loader, to be closed with the catalog
      */
-    static void load(Path jar, ToolIntrospector introspector, List<MethodTool> out, List<String> problems,
+    static void load(Path jar, ToolIntrospector introspector, List<MethodTool> out, Problems problems,
                      List<AutoCloseable> resources) {
         String origin = jar.toString();
         try (JarFile ignored = new JarFile(jar.toFile())) {
@@ -68,12 +78,23 @@ final class PluginJars {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            for (String className : toolClassNames(jar)) {
+            List<String> toolClasses = toolClassNames(jar, origin, problems);
+            for (String className : toolClasses) {
+                if (!dependenciesPresent(className, loader, origin, problems)) {
+                    continue;
+                }
+                int before = problems.size();
+                String linkage = null;
                 try {
                     Class<?> type = Class.forName(className, false, loader);
                     introspector.introspect(type, origin, out, problems);
                 } catch (ClassNotFoundException | LinkageError e) {
-                    problems.add("plugin " + origin + ": " + className + " cannot be loaded: " + linkageMessage(e));
+                    linkage = linkageMessage(origin, className, e);
+                }
+                // Problems in a plugin's classes name the jar, so the author knows which build to fix.
+                problems.prefixSince(before, "plugin " + origin + ": ");
+                if (linkage != null) {
+                    problems.add(linkage);
                 }
             }
         } finally {
@@ -81,19 +102,53 @@ final class PluginJars {
         }
     }
 
-    private static List<String> toolClassNames(Path jar) {
+    private static List<String> toolClassNames(Path jar, String origin, Problems problems) {
         try (ScanResult scan = new ClassGraph().overrideClasspath(jar.toString()).enableClassInfo()
                 .enableMethodInfo().enableAnnotationInfo().ignoreClassVisibility().ignoreMethodVisibility().scan()) {
-            return new ArrayList<>(scan.getClassesWithMethodAnnotation(LiveTool.class.getName()).getNames());
+            List<String> names = new ArrayList<>(scan.getClassesWithMethodAnnotation(LiveTool.class.getName())
+                    .getNames());
+            int classes = scan.getAllClasses().size();
+            problems.searched("plugin " + origin + ": " + classes + " class" + (classes == 1 ? "" : "es")
+                    + (names.isEmpty() ? ", none with @LiveTool methods" + (classes == 0 ? "" : " (are they "
+                    + "annotated with dev.livetools.sdk.LiveTool?)") : ", " + names.size() + " with @LiveTool methods"));
+            return names;
         }
     }
 
-    private static String linkageMessage(Throwable e) {
+    /**
+     * Whether every class the tool class refers to can be loaded by the plugin's loader: what the jar bundles, the
+     * tools SDK, Jakarta Validation and the JDK. Read from the class file, so nothing runs; a class only a library
+     * inside the jar refers to is that library's business (libraries have optional dependencies on purpose).
+     */
+    private static boolean dependenciesPresent(String className, URLClassLoader loader, String origin,
+                                               Problems problems) {
+        Set<String> references;
+        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                return true;
+            }
+            references = ClassReferences.of(in);
+        } catch (IOException e) {
+            return true; // loading the class reports what is wrong with it
+        }
+        boolean complete = true;
+        for (String name : references) {
+            if (loader.getResource(name.replace('.', '/') + ".class") == null) {
+                problems.add("plugin " + origin + " needs class " + name + " (used by "
+                        + MethodNames.className(className) + "); bundle it into the plugin jar (see docs/plugins.md)");
+                complete = false;
+            }
+        }
+        return complete;
+    }
+
+    private static String linkageMessage(String origin, String className, Throwable e) {
         if (e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException) {
             String missing = String.valueOf(e.getMessage()).replace('/', '.');
-            return "it needs " + missing + ", which plugins do not share with the host (a plugin sees only "
-                    + "dev.livetools.sdk, jakarta.validation and the JDK); bundle it into the plugin jar";
+            return "plugin " + origin + " needs class " + missing + " (used by " + MethodNames.className(className)
+                    + "); bundle it into the plugin jar (see docs/plugins.md)";
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return "plugin " + origin + ": " + MethodNames.className(className) + " cannot be loaded: "
+                + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

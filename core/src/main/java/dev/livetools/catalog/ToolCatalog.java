@@ -39,11 +39,13 @@ public final class ToolCatalog implements AutoCloseable {
     private final Map<String, HostedTool> byName;
     private final List<AutoCloseable> resources;
     private final ValidationPlan.Choice validator;
+    private final List<String> searched;
     private volatile CompletableFuture<Void> warmUp;
 
     private ToolCatalog(Map<String, HostedTool> byName, List<AutoCloseable> resources,
-                        ValidationPlan.Choice validator) {
+                        ValidationPlan.Choice validator, List<String> searched) {
         this.byName = Collections.unmodifiableMap(byName);
+        this.searched = searched;
         this.resources = List.copyOf(resources);
         this.validator = validator;
     }
@@ -66,6 +68,15 @@ public final class ToolCatalog implements AutoCloseable {
     /** The {@code @LiveTool} method behind this function name; empty for unknown names and tools built in code. */
     public Optional<ToolDescriptor> descriptor(String name) {
         return byName.get(name) instanceof MethodTool m ? Optional.of(m.descriptor()) : Optional.empty();
+    }
+
+    /**
+     * Where discovery looked and what it found there, one line per classpath scan, plugin folder without jars and
+     * plugin jar: e.g. {@code plugin plugins/lamp.jar: 3 classes, none with @LiveTool methods}. Says why a catalog is
+     * empty.
+     */
+    public List<String> searched() {
+        return searched;
     }
 
     /** Every tool name, sorted. */
@@ -235,7 +246,7 @@ public final class ToolCatalog implements AutoCloseable {
             ValidationPlan.Choice choice = new ValidationPlan.Choice(validator);
             ToolIntrospector introspector = new ToolIntrospector(instanceFactory, choice);
             List<MethodTool> methods = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            Problems problems = new Problems();
             List<AutoCloseable> resources = new ArrayList<>();
             Set<Class<?>> classpathClasses = new LinkedHashSet<>(classes);
             if (scanClasspath) {
@@ -245,7 +256,7 @@ public final class ToolCatalog implements AutoCloseable {
                 try {
                     introspector.introspect(c, "classpath", methods, problems);
                 } catch (LinkageError e) {
-                    problems.add(c.getName() + " (classpath) cannot be loaded: " + e);
+                    problems.add(MethodNames.className(c) + " (classpath) cannot be loaded: " + e);
                 }
             }
             for (Object instance : instances) {
@@ -264,19 +275,32 @@ public final class ToolCatalog implements AutoCloseable {
             Map<String, HostedTool> byName = byName(tools, problems);
             if (!problems.isEmpty()) {
                 closeAll(resources);
-                throw new ToolDiscoveryException(problems);
+                throw problems.toException();
             }
-            return new ToolCatalog(byName, resources, choice);
+            return new ToolCatalog(byName, resources, choice, problems.searched());
         }
 
-        private static Map<String, HostedTool> byName(List<HostedTool> tools, List<String> problems) {
+        private static String renameHint(HostedTool first, HostedTool second) {
+            boolean overloads = first instanceof MethodTool a && second instanceof MethodTool b
+                    && a.descriptor().method().getDeclaringClass() == b.descriptor().method().getDeclaringClass()
+                    && a.descriptor().method().getName().equals(b.descriptor().method().getName());
+            if (overloads) {
+                return "; overloads need names of their own: give each @LiveTool(name = \"...\")";
+            }
+            if (first instanceof MethodTool || second instanceof MethodTool) {
+                return "; give one of them another name with @LiveTool(name = \"...\")";
+            }
+            return "; tool names must be unique";
+        }
+
+        private static Map<String, HostedTool> byName(List<HostedTool> tools, Problems problems) {
             Map<String, HostedTool> seen = new TreeMap<>();
             for (HostedTool t : tools) {
                 String name = t.declaration().name();
                 HostedTool first = seen.putIfAbsent(name, t);
                 if (first != null) {
                     problems.add("duplicate tool name '" + name + "': " + first.signature() + " (" + first.origin()
-                            + ") and " + t.signature() + " (" + t.origin() + ")");
+                            + ") and " + t.signature() + " (" + t.origin() + ")" + renameHint(first, t));
                 }
             }
             return seen;

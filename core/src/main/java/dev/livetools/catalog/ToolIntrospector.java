@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -45,16 +48,16 @@ final class ToolIntrospector {
      *
      * @throws LinkageError when the class or its instance needs a class its loader cannot find
      */
-    void introspect(Class<?> type, String origin, List<MethodTool> out, List<String> problems) {
+    void introspect(Class<?> type, String origin, List<MethodTool> out, Problems problems) {
         introspect(type, null, origin, out, problems);
     }
 
     /** Adds the tools of a ready-made instance: its instance methods are called on it. */
-    void introspectInstance(Object instance, String origin, List<MethodTool> out, List<String> problems) {
+    void introspectInstance(Object instance, String origin, List<MethodTool> out, Problems problems) {
         introspect(instance.getClass(), instance, origin, out, problems);
     }
 
-    private void introspect(Class<?> type, Object given, String origin, List<MethodTool> out, List<String> problems) {
+    private void introspect(Class<?> type, Object given, String origin, List<MethodTool> out, Problems problems) {
         List<Method> methods = new ArrayList<>();
         for (Method m : type.getDeclaredMethods()) {
             if (m.isAnnotationPresent(LiveTool.class)) {
@@ -66,37 +69,32 @@ final class ToolIntrospector {
         }
         // Declared-method order is unspecified; sort so problems and output are stable.
         methods.sort(Comparator.comparing(MethodNames::signature));
+        String className = MethodNames.className(type);
+        if (!initialized(type, className, problems)) {
+            return;
+        }
+        Set<Method> unnamed = unnamedParameters(methods, className, problems);
         Object instance = given;
         boolean instanceFailed = false;
         for (Method m : methods) {
             String where = MethodNames.signature(m);
+            if (unnamed.contains(m)) {
+                continue;
+            }
             if (!Modifier.isPublic(m.getModifiers())) {
                 problems.add(where + ": @LiveTool method is not public; make it public");
                 continue;
             }
             if (!Modifier.isPublic(type.getModifiers())) {
-                problems.add(where + ": @LiveTool method is declared in " + type.getName()
+                problems.add(where + ": @LiveTool method is declared in " + className
                         + ", which is not public; make the class public");
                 continue;
             }
             Object target = null;
             if (!Modifier.isStatic(m.getModifiers())) {
                 if (instance == null && !instanceFailed) {
-                    try {
-                        instance = instanceFactory.create(type);
-                        if (instance == null) {
-                            throw new IllegalStateException("the instance factory returned null");
-                        }
-                    } catch (Exception e) {
-                        Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-                        if (cause instanceof LinkageError linkage) {
-                            throw linkage; // a missing class: the caller names the jar and what it lacks
-                        }
-                        instanceFailed = true;
-                        problems.add(type.getName() + ": cannot create an instance for its tool methods ("
-                                + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                                + "); add a public no-argument constructor or supply an InstanceFactory");
-                    }
+                    instance = instance(type, className, problems);
+                    instanceFailed = instance == null;
                 }
                 if (instanceFailed) {
                     continue;
@@ -109,8 +107,88 @@ final class ToolIntrospector {
         }
     }
 
+    /**
+     * Runs the static initializer now, so that one that throws is a discovery problem naming its exception (as the
+     * cause), not {@code ExceptionInInitializerError} at the first call.
+     */
+    private static boolean initialized(Class<?> type, String className, Problems problems) {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+            return true;
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof LinkageError linkage && !(cause instanceof ExceptionInInitializerError)) {
+                throw linkage; // a missing class: the caller names the jar and what it lacks
+            }
+            problems.add(className + ": its static initializer threw " + describe(cause), cause);
+            return false;
+        } catch (ClassNotFoundException e) {
+            throw new NoClassDefFoundError(type.getName());
+        }
+    }
+
+    /**
+     * The methods with parameters that have no name (the class was compiled without {@code -parameters}), reported
+     * once for the whole class: the fix is one compiler flag, not one annotation per parameter.
+     */
+    private static Set<Method> unnamedParameters(List<Method> methods, String className, Problems problems) {
+        Set<Method> unnamed = new LinkedHashSet<>();
+        int count = 0;
+        for (Method m : methods) {
+            for (Parameter p : m.getParameters()) {
+                Param param = p.getAnnotation(Param.class);
+                if (p.getType() != ToolContext.class && !p.isNamePresent()
+                        && (param == null || param.name().isEmpty())) {
+                    unnamed.add(m);
+                    count++;
+                }
+            }
+        }
+        if (!unnamed.isEmpty()) {
+            problems.add(className + ": " + count + " parameter" + (count == 1 ? "" : "s") + " of its tools "
+                    + unnamed.stream().map(MethodNames::signature).collect(Collectors.joining(", "))
+                    + " have no usable name, because the class was compiled without -parameters; compile with "
+                    + "-parameters (javac flag, or <parameters>true</parameters> in maven-compiler-plugin) or add "
+                    + "@Param(name=...) to each");
+        }
+        return unnamed;
+    }
+
+    /** The instance for the instance tool methods of {@code type}, or {@code null} with the reason as a problem. */
+    private Object instance(Class<?> type, String className, Problems problems) {
+        try {
+            Object instance = instanceFactory.create(type);
+            if (instance == null) {
+                problems.add(className + ": the InstanceFactory returned null for it");
+            }
+            return instance;
+        } catch (NoSuchMethodException e) {
+            problems.add(className + " has no public no-argument constructor for its instance tool methods; add one, "
+                    + "pass a ready-made instance (ToolCatalog.Builder.addInstances) or supply an InstanceFactory");
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof LinkageError linkage && !(cause instanceof ExceptionInInitializerError)) {
+                throw linkage; // a missing class: the caller names the jar and what it lacks
+            }
+            problems.add(className + ": its constructor threw " + describe(cause), cause);
+        } catch (IllegalAccessException e) {
+            problems.add(className + ": its no-argument constructor is not public; make it public, pass a "
+                    + "ready-made instance (ToolCatalog.Builder.addInstances) or supply an InstanceFactory");
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            problems.add(className + ": its static initializer threw " + describe(cause), cause);
+        } catch (Exception e) {
+            problems.add(className + ": the InstanceFactory could not create it: " + describe(e), e);
+        }
+        return null;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
     private Optional<ToolDescriptor> describe(Method m, Object target, String origin, String where,
-                                              List<String> problems) {
+                                              Problems problems) {
         LiveTool annotation = m.getAnnotation(LiveTool.class);
         int before = problems.size();
         String name = annotation.name().isEmpty() ? m.getName() : annotation.name();
@@ -130,13 +208,6 @@ final class ToolIntrospector {
             }
             Param param = p.getAnnotation(Param.class);
             String paramName = param != null && !param.name().isEmpty() ? param.name() : p.getName();
-            if (param == null || param.name().isEmpty()) {
-                if (!p.isNamePresent()) {
-                    problems.add(where + ": parameter " + i + " (" + p.getType().getSimpleName()
-                            + ") has no usable name; compile with -parameters or add @Param(name=...)");
-                    continue;
-                }
-            }
             String description = param == null ? "" : param.description();
             boolean required = Presence.required(param == null || param.required(), genericTypes[i],
                     annotationsOf(p));
@@ -174,7 +245,7 @@ final class ToolIntrospector {
         return all;
     }
 
-    static Duration parseTimeout(String text, String where, List<String> problems) {
+    static Duration parseTimeout(String text, String where, Problems problems) {
         if (text.isEmpty()) {
             return null;
         }

@@ -58,7 +58,7 @@ final class ValidationPlan {
     }
 
     /** The plan for {@code tool}, or {@code null} with the reasons in {@code problems}. */
-    static ValidationPlan create(ToolDescriptor tool, Choice choice, List<String> problems) {
+    static ValidationPlan create(ToolDescriptor tool, Choice choice, Problems problems) {
         Method method = tool.method();
         if (Modifier.isStatic(method.getModifiers())) {
             if (ConstraintScan.declares(method)) {

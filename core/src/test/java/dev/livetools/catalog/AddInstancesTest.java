@@ -56,7 +56,7 @@ class AddInstancesTest {
     void aClassWithoutANoArgumentConstructorNeedsAnInstance() {
         assertThatThrownBy(() -> ToolCatalog.builder().addClasses(Counter.class).build())
                 .isInstanceOf(ToolDiscoveryException.class)
-                .hasMessageContaining(Counter.class.getName());
+                .hasMessageStartingWith("Counter has no public no-argument constructor").hasMessageContaining("addInstances");
     }
 
     @Test

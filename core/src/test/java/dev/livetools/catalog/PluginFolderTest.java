@@ -114,8 +114,8 @@ class PluginFolderTest {
                 """), ObjectMapper.class, com.fasterxml.jackson.core.JsonFactory.class);
         assertThatThrownBy(() -> ToolCatalog.builder().addPluginFolder(plugins()).build())
                 .isInstanceOf(ToolDiscoveryException.class)
-                .hasMessageStartingWith("plugin " + jar + ": acme.json.JsonTools cannot be loaded: it needs "
-                        + "com.fasterxml.jackson.databind.ObjectMapper, which plugins do not share with the host");
+                .hasMessage("plugin " + jar + " needs class com.fasterxml.jackson.databind.ObjectMapper (used by "
+                        + "JsonTools); bundle it into the plugin jar (see docs/plugins.md)");
     }
 
     @Test
@@ -134,7 +134,8 @@ class PluginFolderTest {
                 """));
         assertThatThrownBy(() -> ToolCatalog.builder().addPluginFolder(plugins()).build())
                 .isInstanceOf(ToolDiscoveryException.class)
-                .hasMessage("duplicate tool name 'lights_on': Lights.on() (" + first + ") and Lamps.on() (" + second + ")");
+                .hasMessage("duplicate tool name 'lights_on': Lights.on() (" + first + ") and Lamps.on() (" + second + ")"
+                        + "; give one of them another name with @LiveTool(name = \"...\")");
     }
 
     @Test
@@ -155,12 +156,13 @@ class PluginFolderTest {
 
     @Test
     void aPluginToolWithAnInvalidDeclarationFailsNamingTheJarsMethod() throws Exception {
-        jar("bad.jar", Map.of("acme.Bad", """
+        Path jar = jar("bad.jar", Map.of("acme.Bad", """
                 package acme;
                 public class Bad { @dev.livetools.sdk.LiveTool public static void put(Object anything) { } }
                 """));
         assertThatThrownBy(() -> ToolCatalog.builder().addPluginFolder(plugins()).build())
-                .hasMessageStartingWith("Bad.put(Object): parameter 'anything': java.lang.Object says nothing");
+                .hasMessageStartingWith("plugin " + jar + ": Bad.put(Object): parameter 'anything': java.lang.Object "
+                        + "says nothing");
     }
 
     @Test

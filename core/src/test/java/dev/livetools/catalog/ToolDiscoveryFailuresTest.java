@@ -133,7 +133,8 @@ class ToolDiscoveryFailuresTest {
     @Test
     void duplicateToolNamesFailNamingBothMethods() {
         assertThat(failure(Lights.class, Heating.class).problems()).containsExactly(
-                "duplicate tool name 'switch_on': Lights.on(String) (classpath) and Heating.start(String) (classpath)");
+                "duplicate tool name 'switch_on': Lights.on(String) (classpath) and Heating.start(String) (classpath)"
+                        + "; give one of them another name with @LiveTool(name = \"...\")");
     }
 
     @Test
@@ -149,21 +150,23 @@ class ToolDiscoveryFailuresTest {
     }
 
     @Test
-    void parametersWithoutNamesFailNamingClassMethodAndParameter(@TempDir Path tmp) throws Exception {
+    void parametersWithoutNamesAreOneProblemForTheWholeClassNamingItsMethods(@TempDir Path tmp) throws Exception {
         Path classes = Compiler.compile(tmp, false, Map.of("acme.Thermostat", """
                 package acme;
                 import dev.livetools.sdk.LiveTool;
                 public class Thermostat {
                     @LiveTool public static void set(String zone, double celsius) { }
+                    @LiveTool public static void boost(int minutes) { }
+                    @LiveTool public static void off() { }
                 }
                 """));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> thermostat = loader.loadClass("acme.Thermostat");
             assertThat(failure(thermostat).problems()).containsExactly(
-                    "Thermostat.set(String,double): parameter 0 (String) has no usable name; compile with -parameters "
-                            + "or add @Param(name=...)",
-                    "Thermostat.set(String,double): parameter 1 (double) has no usable name; compile with -parameters "
-                            + "or add @Param(name=...)");
+                    "Thermostat: 3 parameters of its tools Thermostat.boost(int), Thermostat.set(String,double) have "
+                            + "no usable name, because the class was compiled without -parameters; compile with "
+                            + "-parameters (javac flag, or <parameters>true</parameters> in maven-compiler-plugin) or "
+                            + "add @Param(name=...) to each");
         }
     }
 
@@ -251,14 +254,14 @@ class ToolDiscoveryFailuresTest {
     @Test
     void aToolMethodInANonPublicClassFails() {
         assertThat(failure(NonPublicClass.class).getMessage()).startsWith("NonPublicClass.hidden(): @LiveTool method "
-                + "is declared in dev.livetools.catalog.ToolDiscoveryFailuresTest$NonPublicClass, which is not public");
+                + "is declared in NonPublicClass, which is not public");
     }
 
     @Test
-    void anInstanceToolWhoseClassCannotBeCreatedFailsNamingTheClass() {
-        assertThat(failure(NoDefaultConstructor.class).getMessage())
-                .startsWith(NoDefaultConstructor.class.getName() + ": cannot create an instance for its tool methods")
-                .endsWith("add a public no-argument constructor or supply an InstanceFactory");
+    void anInstanceToolWhoseClassHasNoNoArgumentConstructorFailsNamingTheClassAndTheWaysOut() {
+        assertThat(failure(NoDefaultConstructor.class).getMessage()).isEqualTo("NoDefaultConstructor has no public "
+                + "no-argument constructor for its instance tool methods; add one, pass a ready-made instance "
+                + "(ToolCatalog.Builder.addInstances) or supply an InstanceFactory");
     }
 
     @Test
