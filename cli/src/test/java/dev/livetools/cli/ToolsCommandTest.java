@@ -89,11 +89,45 @@ class ToolsCommandTest {
     }
 
     @Test
-    void noToolsFoundStillPrintsTheSetupAndWarnsOnStderr(@TempDir Path tmp) throws Exception {
-        CliRun run = CliRun.of("tools", "--plugins", Files.createDirectories(tmp.resolve("empty")).toString());
+    void noToolsFoundStillPrintsTheSetupAndSaysWhatWasSearchedAndWhyNothingWasFound(@TempDir Path tmp)
+            throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        Path jar = Compiler.pluginJar(tmp.resolve("work"), plain.resolve("plain.jar"), Map.of("p.Plain", """
+                package p;
+                public class Plain { public static void run() { } }
+                """));
+        CliRun run = CliRun.of("tools", "--plugins", empty.toString(), "--plugins", plain.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(MAPPER.readTree(run.out())).isEqualTo(MAPPER.readTree("{\"setup\":{\"model\":\"models/gemini-3.8-live\"}}"));
-        assertThat(run.err()).contains("no tools found");
+        String nl = System.lineSeparator();
+        assertThat(run.err()).isEqualTo("livetools tools: no tools found" + nl
+                + "  - plugin folder " + empty + ": no *.jar files in it (it is empty)" + nl
+                + "  - plugin " + jar + ": 1 class, none with @LiveTool methods (are they annotated with "
+                + "dev.livetools.sdk.LiveTool?)" + nl);
+    }
+
+    @Test
+    void toolsRefusesWhatChatAndDemoWouldRefuseWithTheSameMessageAndExitCode(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Compiler.pluginJar(tmp.resolve("work"), plugins.resolve("static.jar"), Map.of("s.Volume", """
+                package s;
+                public class Volume {
+                    @dev.livetools.sdk.LiveTool
+                    public static String volume(@jakarta.validation.constraints.Min(0) int level) { return "ok"; }
+                }
+                """));
+        CliRun tools = CliRun.of("tools", "--plugins", plugins.toString());
+        CliRun chat = CliRun.of("chat", "--plugins", plugins.toString(), "--endpoint", "ws://127.0.0.1:9/ws");
+        CliRun demo = CliRun.of("demo", "--plugins", plugins.toString());
+        assertThat(tools.exitCode()).isEqualTo(2);
+        assertThat(tools.out()).isEmpty();
+        assertThat(tools.err()).contains("Volume.volume(int): Jakarta Validation ignores static methods");
+        String problem = tools.err().substring("livetools tools: ".length());
+        assertThat(chat.exitCode()).isEqualTo(tools.exitCode());
+        assertThat(chat.err()).isEqualTo("livetools chat: " + problem);
+        assertThat(demo.exitCode()).isEqualTo(tools.exitCode());
+        assertThat(demo.err()).isEqualTo("livetools demo: " + problem);
     }
 
     @Test
