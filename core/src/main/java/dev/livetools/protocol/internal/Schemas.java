@@ -15,7 +15,7 @@ import java.util.Map;
  * other keywords are ignored here (a server wanting to reject them, as the real one does with 1007, inspects the raw
  * frame).
  */
-public final class Schemas {
+final class Schemas {
 
     private Schemas() {
     }

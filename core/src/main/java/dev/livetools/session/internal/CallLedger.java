@@ -24,7 +24,7 @@ import java.util.Map;
  * </ul>
  * Not thread-safe: the session calls it under its lock. Channels are opaque connection identities.
  */
-public final class CallLedger {
+final class CallLedger {
 
     /** What an announcement of a call means. */
     public enum Announcement {

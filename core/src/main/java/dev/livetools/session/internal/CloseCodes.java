@@ -3,7 +3,7 @@ package dev.livetools.session.internal;
 import java.util.Locale;
 
 /** Close codes of the Live service in words a person understands (live-protocol.md §7), and whether to retry. */
-public final class CloseCodes {
+final class CloseCodes {
 
     private CloseCodes() {
     }

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * @param where     the URL, with secrets masked
  * @param maxFrameBytes the client's frame size limit (for the 1009 explanation)
  */
-public record ConnectionEnd(int code, String reason, boolean byServer, Throwable error, boolean opened,
+record ConnectionEnd(int code, String reason, boolean byServer, Throwable error, boolean opened,
                             String where, int maxFrameBytes) {
 
     /** The protocol cuts close reasons at 123 bytes (RFC 6455 5.5: 125-byte control payload minus the code). */

@@ -11,7 +11,7 @@ import org.java_websocket.WebSocket;
  * One client connection: its protocol state (awaiting setup, active, closed), the session run it feeds, and the
  * only way frames leave the emulator (recorded, pretty-printed, in binary frames, through the write guard).
  */
-public final class Peer {
+final class Peer {
 
     private enum State { AWAITING_SETUP, ACTIVE, CLOSED }
 
