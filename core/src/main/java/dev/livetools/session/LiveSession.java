@@ -7,13 +7,6 @@ import dev.livetools.protocol.RealtimeInput;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.Setup;
 import dev.livetools.protocol.ToolResponse;
-import dev.livetools.session.internal.Connection;
-import dev.livetools.session.internal.EventHub;
-import dev.livetools.session.internal.Reconnector;
-import dev.livetools.session.internal.ServerMessageMapping;
-import dev.livetools.session.internal.SessionLock;
-import dev.livetools.session.internal.ToolBridge;
-import dev.livetools.session.internal.TurnCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,8 +7,6 @@ import dev.livetools.protocol.ContextWindowCompression;
 import dev.livetools.protocol.FunctionDeclaration;
 import dev.livetools.protocol.SessionResumptionConfig;
 import dev.livetools.protocol.Setup;
-import dev.livetools.session.internal.EventHub;
-import dev.livetools.session.internal.ReconnectPolicy;
 
 import java.time.Duration;
 import java.util.ArrayList;

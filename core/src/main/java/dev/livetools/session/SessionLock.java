@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * lock, because it can call back into the session from the same thread or block on another that needs the lock.
  * Whoever takes the lock first (the outermost {@link #run}) runs what was deferred, in order, after releasing it.
  */
-public final class SessionLock {
+final class SessionLock {
 
     private final ReentrantLock lock = new ReentrantLock();
     // guarded by lock

@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.GoAway;
@@ -7,7 +7,6 @@ import dev.livetools.protocol.ServerContent;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.ToolCall;
 import dev.livetools.protocol.Transcription;
-import dev.livetools.session.SessionEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * state), so every mapping rule is testable without a socket; {@code setupComplete} is the connection's business and
  * not mapped here.
  */
-public final class ServerMessageMapping {
+final class ServerMessageMapping {
 
     /** One thing a frame asks of the session. */
     public sealed interface Inbound {

@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ProtocolException;
@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  * handshake (TCP, TLS, HTTP upgrade) must finish within the connect timeout, so a {@code wss://} URL pointing at a
  * plain server fails in seconds instead of waiting forever for a TLS answer. Its threads are daemons.
  */
-public final class Connection {
+final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Java-WebSocket logs every write of at most 1000 bytes at TRACE, the handshake with its headers included. */

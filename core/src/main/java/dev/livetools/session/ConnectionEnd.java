@@ -1,6 +1,5 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
-import dev.livetools.session.LiveSessionException;
 
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import org.java_websocket.client.WebSocketClient;
 

@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +13,12 @@ import dev.livetools.protocol.SessionResumptionUpdate;
 import dev.livetools.protocol.ToolCall;
 import dev.livetools.protocol.ToolCallCancellation;
 import dev.livetools.protocol.UsageMetadata;
-import dev.livetools.session.SessionEvent;
-import dev.livetools.session.internal.ServerMessageMapping.Calls;
-import dev.livetools.session.internal.ServerMessageMapping.Cancel;
-import dev.livetools.session.internal.ServerMessageMapping.Emit;
-import dev.livetools.session.internal.ServerMessageMapping.Handle;
-import dev.livetools.session.internal.ServerMessageMapping.Inbound;
-import dev.livetools.session.internal.ServerMessageMapping.Leaving;
+import dev.livetools.session.ServerMessageMapping.Calls;
+import dev.livetools.session.ServerMessageMapping.Cancel;
+import dev.livetools.session.ServerMessageMapping.Emit;
+import dev.livetools.session.ServerMessageMapping.Handle;
+import dev.livetools.session.ServerMessageMapping.Inbound;
+import dev.livetools.session.ServerMessageMapping.Leaving;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livetools.session.SessionEvent;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,14 +1,10 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import dev.livetools.protocol.GoAway;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ProtocolException;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.Setup;
-import dev.livetools.session.ConnectionState;
-import dev.livetools.session.LiveEndpoint;
-import dev.livetools.session.LiveSessionException;
-import dev.livetools.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * the connection state; what a frame means is the {@link Owner}'s business. Called with the session lock held,
  * except {@link #connect()} and the connection callbacks, which take it.
  */
-public final class Reconnector implements Connection.Handler {
+final class Reconnector implements Connection.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconnector.class);
 

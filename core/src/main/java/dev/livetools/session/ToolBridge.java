@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.livetools.dispatch.CallEvent;
@@ -10,7 +10,6 @@ import dev.livetools.protocol.FunctionResponse;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ToolCall;
 import dev.livetools.protocol.ToolResponse;
-import dev.livetools.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ import java.util.function.Supplier;
  * gives up on calls that can no longer be answered, telling the application each time. Every method but the
  * {@link #sink() sink}'s is called with the session lock held; the sink takes it.
  */
-public final class ToolBridge {
+final class ToolBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolBridge.class);
     /** How many settled calls the ledger remembers, to recognise a repeated announcement. */

@@ -1,13 +1,9 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livetools.dispatch.CallEvent;
 import dev.livetools.protocol.UsageMetadata;
-import dev.livetools.session.ConnectionState;
-import dev.livetools.session.LiveSessionException;
-import dev.livetools.session.ModelTurn;
-import dev.livetools.session.SessionEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

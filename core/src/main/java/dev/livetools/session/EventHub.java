@@ -1,7 +1,5 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
-import dev.livetools.session.LiveSessionListener;
-import dev.livetools.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the server down. No event is dropped for a listener. A {@link Flow} subscriber that falls more than its buffer
  * (4096 events) behind loses events, with a warning, rather than stalling the connection.
  */
-public final class EventHub implements AutoCloseable {
+final class EventHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     private static final int SUBSCRIBER_BUFFER = 4096;

@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param attempts   how many failed reconnects in a row before giving up
  * @param perMinute  the most connections opened in any 60 s
  */
-public record ReconnectPolicy(Duration initial, Duration max, int attempts, int perMinute) {
+record ReconnectPolicy(Duration initial, Duration max, int attempts, int perMinute) {
 
     /** A connection that lasted this long was a success: the backoff starts again from {@code initial}. */
     public static final Duration STABLE = Duration.ofSeconds(10);

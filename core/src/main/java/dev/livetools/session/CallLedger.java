@@ -1,4 +1,4 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.FunctionResponse;

@@ -1,10 +1,6 @@
-package dev.livetools.session.internal;
+package dev.livetools.session;
 
 import dev.livetools.protocol.UsageMetadata;
-import dev.livetools.session.LiveSessionException;
-import dev.livetools.session.LiveSessionListener;
-import dev.livetools.session.ModelTurn;
-import dev.livetools.session.SessionEvent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +16,7 @@ import java.util.function.Consumer;
  * because a new {@code clientContent} would interrupt the answer still being generated. Runs as the first listener
  * on the event thread, so it sees events in order.
  */
-public final class TurnCollector implements LiveSessionListener {
+final class TurnCollector implements LiveSessionListener {
 
     private record Pending(String text, CompletableFuture<ModelTurn> result) {
     }
