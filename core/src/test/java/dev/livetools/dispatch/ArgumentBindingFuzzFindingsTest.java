@@ -25,6 +25,11 @@ class ArgumentBindingFuzzFindingsTest {
         }
 
         @LiveTool
+        public String meter(java.math.BigInteger reading) {
+            return reading.toString();
+        }
+
+        @LiveTool
         public String wake(LocalTime at) {
             return at.toString();
         }
@@ -59,6 +64,14 @@ class ArgumentBindingFuzzFindingsTest {
         JsonNode response = answer("wake", "{'at':''}");
         assertThat(response.at("/error/type").asText()).as(response.toString()).isEqualTo("INVALID_ARGUMENT");
         assertThat(response.at("/error/violations/0/path").asText()).isEqualTo("at");
+    }
+
+    @Test
+    void aNumberBeyondADoubleForABigIntegerIsAnInvalidArgumentNotANumberFormatException() throws Exception {
+        // 12345678901231e40045678901234567890 was read as a double (Infinity), then failed as INTERNAL.
+        JsonNode response = answer("meter", "{'reading':12345678901231e40045678901234567890}");
+        assertThat(response.at("/error/type").asText()).as(response.toString()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(response.at("/error/violations/0/path").asText()).isEqualTo("reading");
     }
 
     @Test
