@@ -144,6 +144,35 @@ class VoiceOverEmulatorTest {
     }
 
     @Test
+    void theConversationEndsOnlyAfterTheModelHasSpokenAboutAFinishedNonBlockingCall() throws Exception {
+        VoiceRig rig = run(userSpeaks()
+                .toolCall("function-call-1", "energyReport", Map.of("millis", 800))
+                .outputTranscription("I'm preparing the report.").audioTone(440, Duration.ofMillis(400))
+                .turnComplete()
+                .expectToolResponse(ResponseCheck.forId("function-call-1"))
+                .outputTranscription("You used 12 kWh today.").audioTone(440, Duration.ofMillis(400))
+                .turnComplete().build());
+
+        assertThat(rig.ending).isEqualTo(VoiceLoop.Ending.COMPLETE);
+        assertThat(rig.result.passed()).as(rig.result.toString()).isTrue();
+        assertThat(rig.transcriptPieces).endsWith("model: You used 12 kWh today.");
+        assertThat(lines(dir.resolve("transcript.jsonl"))).extracting(l -> l.path("who").asText())
+                .containsExactly("model", "tool", "model");
+    }
+
+    @Test
+    void aNonBlockingCallStillRunningIsWaitedForOnlyAsLongAsAllowed() throws Exception {
+        VoiceRig rig = new VoiceRig();
+        rig.pendingCalls = Duration.ofSeconds(1);
+        rig.run(userSpeaks().toolCall("function-call-1", "energyReport", Map.of("millis", 20_000))
+                        .outputTranscription("That takes a while.").audioTone(440, Duration.ofMillis(300))
+                        .turnComplete().build(), input, dir.resolve("out.wav"), dir.resolve("t.jsonl"), false, null);
+
+        assertThat(rig.ending).isEqualTo(VoiceLoop.Ending.CALLS_PENDING);
+        assertThat(rig.endedAfterInput).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
+    @Test
     void halfDuplexSendsSilenceWhileTheModelSpeaks() throws Exception {
         // the model answers after the first 200 ms, and speaks for 1 s while the rest of the file plays
         VoiceRig rig = new VoiceRig().run(Scenario.builder("half").expectTimeout(Duration.ofSeconds(20))

@@ -29,6 +29,9 @@ final class VoiceRig {
     final List<Duration> timings = new CopyOnWriteArrayList<>();
     final List<String> transcriptPieces = new CopyOnWriteArrayList<>();
     long outputOpenedNanos;
+    /** How long {@link VoiceLoop#awaitConversationEnd} waits for NON_BLOCKING calls still running. */
+    Duration pendingCalls = Duration.ofSeconds(5);
+    Duration endedAfterInput;
     VoiceLoop.Ending ending;
     ScenarioResult result;
     List<RecordedFrame> frames;
@@ -66,7 +69,10 @@ final class VoiceRig {
             settings.applyTo(builder);
             try (LiveSession session = builder.connect()) {
                 voice.start(session);
-                ending = voice.awaitConversationEnd(calls, Duration.ofSeconds(5), Duration.ofSeconds(30));
+                voice.awaitInputEnd(Duration.ofSeconds(30));
+                long inputEnded = System.nanoTime();
+                ending = voice.awaitConversationEnd(calls, pendingCalls, Duration.ofSeconds(30));
+                endedAfterInput = Duration.ofNanos(System.nanoTime() - inputEnded);
                 result = emulator.awaitResult(Duration.ofSeconds(20));
             } finally {
                 voice.close();
