@@ -37,8 +37,12 @@ public final class MicrophoneInput implements AudioInput {
     public static MicrophoneInput open(Duration chunk) {
         AudioInput.checkedChunk(chunk);
         // a device buffer of four chunks: enough to ride out a GC pause, small enough to stay live
-        SoundDevices.Opened<TargetDataLine> opened = SoundDevices.openCapture(PcmFormat.LIVE_INPUT.sampleRate(),
-                PcmFormat.LIVE_INPUT.bytesFor(chunk) * 4);
+        return on(SoundDevices.openCapture(PcmFormat.LIVE_INPUT.sampleRate(), PcmFormat.LIVE_INPUT.bytesFor(chunk) * 4),
+                chunk);
+    }
+
+    /** Captures from an opened line (tests give it a fake device). */
+    static MicrophoneInput on(SoundDevices.Opened<TargetDataLine> opened, Duration chunk) {
         MicrophoneInput input = new MicrophoneInput(opened, chunk);
         opened.line().start();
         return input;

@@ -42,8 +42,11 @@ public final class SpeakerOutput implements AudioOutput {
      * @throws AudioDeviceUnavailableException when there is no usable playback device
      */
     public static SpeakerOutput open(Duration jitter) {
-        SoundDevices.Opened<SourceDataLine> opened = SoundDevices.openPlayback(FORMAT.sampleRate(),
-                FORMAT.bytesFor(DEVICE_BUFFER));
+        return on(SoundDevices.openPlayback(FORMAT.sampleRate(), FORMAT.bytesFor(DEVICE_BUFFER)), jitter);
+    }
+
+    /** Plays on an opened line (tests give it a fake device). */
+    static SpeakerOutput on(SoundDevices.Opened<SourceDataLine> opened, Duration jitter) {
         SpeakerOutput out = new SpeakerOutput(opened, jitter);
         opened.line().start();
         out.player.start();
@@ -132,7 +135,14 @@ public final class SpeakerOutput implements AudioOutput {
                 reference.played(period.clone());
             }
             // write() blocks while the device buffer is full: the device paces this loop.
-            line.write(out, 0, out.length);
+            try {
+                line.write(out, 0, out.length);
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    org.slf4j.LoggerFactory.getLogger(SpeakerOutput.class).warn("speaker stopped: {}", e.toString());
+                }
+                return;
+            }
         }
     }
 
