@@ -51,6 +51,29 @@ final class VoicePrinter implements VoiceListener, ToolCallRecorder.Listener {
     public void called(FunctionCall call) {
         if (call.id() != null) {
             calls.put(call.id(), call);
+            synchronized (calls) {
+                calls.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * The call's arguments. The session reports a call (on its event thread) just before it hands the call to the
+     * runner (on the read thread), so they can be a moment behind; wait for them briefly rather than print none.
+     */
+    private FunctionCall awaitCall(String id) {
+        long deadline = System.nanoTime() + 200_000_000L;
+        synchronized (calls) {
+            FunctionCall call;
+            while ((call = calls.get(id)) == null && System.nanoTime() < deadline) {
+                try {
+                    calls.wait(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return call;
         }
     }
 
@@ -63,7 +86,7 @@ final class VoicePrinter implements VoiceListener, ToolCallRecorder.Listener {
         switch (event.stage()) {
             case QUEUED -> {
                 toolCalls++;
-                FunctionCall call = event.callId() == null ? null : calls.get(event.callId());
+                FunctionCall call = event.callId() == null ? null : awaitCall(event.callId());
                 line("model  -> " + event.name() + "(" + (call == null ? "" : args(call)) + ")"
                         + (event.callId() == null ? "" : "   [" + event.callId() + "]"));
             }
