@@ -115,6 +115,11 @@ public final class SpeakerOutput implements AudioOutput {
     public void close() {
         closed = true;
         player.interrupt();
+        try {
+            player.join(500); // what it took from the buffer reaches the line before the line goes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         line.stop();
         line.close();
     }
