@@ -219,4 +219,63 @@ class CallLedgerTest {
         assertThat(ledger.get("a").queuedNanos()).isEqualTo(1234);
         assertThat(ledger.get("a").name()).isEqualTo("tool");
     }
+    @Test
+    void anAnswerPutBackOnceIsNotPutBackTwice() {
+        CallLedger ledger = answeredOn("a", first);
+
+        assertThat(ledger.lost(first)).isEqualTo(1);
+        assertThat(ledger.lost(first)).isZero();
+        assertThat(ledger.drainPending(second)).hasSize(1);
+    }
+
+    @Test
+    void cancellingOneQueuedAnswerLeavesTheOthersQueued() {
+        CallLedger ledger = new CallLedger(100);
+        ledger.announce(call("a"), first, 0);
+        ledger.announce(call("b"), first, 0);
+        ledger.accept(answer("a"));
+        ledger.accept(answer("b"));
+
+        ledger.cancel(List.of("a"));
+
+        assertThat(ledger.drainPending(first)).extracting(FunctionResponse::id).containsExactly("b");
+    }
+
+    @Test
+    void afterAbandoningNothingWrittenEarlierComesBackWhenTheConnectionDrops() {
+        CallLedger ledger = answeredOn("a", first);
+        ledger.abandonOutstanding(false);
+
+        assertThat(ledger.lost(first)).isZero();
+        assertThat(ledger.hasPending()).isFalse();
+    }
+
+    @Test
+    void aNewCallBeyondCapacityEvictsSettledCallsAtOnce() {
+        CallLedger small = new CallLedger(1);
+        small.announce(call("a"), first, 0);
+        small.accept(answer("a"));
+        small.drainPending(first);
+        small.confirm(first);
+
+        small.announce(call("b"), first, 0);
+
+        assertThat(small.get("a")).isNull();
+        assertThat(small.get("b")).isNotNull();
+    }
+
+    @Test
+    void aConfirmationThatSettlesCallsBeyondCapacityEvictsThem() {
+        CallLedger ledger = new CallLedger(1);
+        ledger.announce(call("a"), first, 0);
+        ledger.accept(answer("a"));
+        ledger.drainPending(first);
+        ledger.announce(call("b"), first, 0);
+        assertThat(ledger.get("a")).as("still in flight, so kept").isNotNull();
+
+        ledger.confirm(first);
+
+        assertThat(ledger.get("a")).isNull();
+        assertThat(ledger.get("b")).isNotNull();
+    }
 }
