@@ -172,6 +172,23 @@ public final class LiveEmulator implements AutoCloseable {
         engine.stop();
     }
 
+    /** The port asked for is taken by another program: {@link Builder#start()} cannot listen on it. */
+    public static final class PortInUseException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final int port;
+
+        public PortInUseException(int port, Throwable cause) {
+            super("LiveEmulator: port " + port + " on 127.0.0.1 is already in use; stop the program using it or"
+                    + " choose another port (port 0 picks a free one)", cause);
+            this.port = port;
+        }
+
+        /** The port that was taken. */
+        public int port() {
+            return port;
+        }
+    }
+
     /** Configures and starts a {@link LiveEmulator}. */
     public static final class Builder {
         private int port;
@@ -242,12 +259,22 @@ public final class LiveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Binds and starts the server.
+         *
+         * @throws PortInUseException when the chosen port is taken
+         */
         public LiveEmulator start() {
             SelfSignedCertificate certificate = tls ? SelfSignedCertificate.generate() : null;
             EmulatorEngine engine = new EmulatorEngine(new EmulatorEngine.Config("127.0.0.1", port, apiKey, models,
                     scenario, transcript, certificate == null ? null : certificate.serverContext(), frameListener,
                     resultListener));
-            engine.start();
+            try {
+                engine.start();
+            } catch (RuntimeException e) {
+                engine.stop();
+                throw e;
+            }
             return new LiveEmulator(engine, certificate);
         }
     }

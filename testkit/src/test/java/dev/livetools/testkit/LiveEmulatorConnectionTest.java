@@ -88,6 +88,60 @@ class LiveEmulatorConnectionTest {
     }
 
     @Test
+    void servesTheShortPathTheDocsGive() throws Exception {
+        try (LiveEmulator emulator = LiveEmulator.builder().start()) {
+            TestClient client = TestClient.connect(URI.create("ws://127.0.0.1:" + emulator.port() + "/ws"));
+            client.send(TestClient.SETUP);
+
+            assertThat(client.expect("setupComplete")).isNotNull();
+            client.closeBlocking();
+        }
+    }
+
+    @Test
+    void anUnknownPathIsRefusedWithAnExplanationTheClientCanShow() throws Exception {
+        try (LiveEmulator emulator = LiveEmulator.builder().start()) {
+            TestClient client = new TestClient(URI.create("ws://127.0.0.1:" + emulator.port() + "/live"));
+
+            assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).isFalse();
+            assertThat(client.awaitClose().reason()).contains("404 no Live endpoint at /live; use /ws or"
+                    + " /ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent (or v1alpha)");
+        }
+    }
+
+    @Test
+    void anUnknownPathIsExplainedInTheHttpResponseBody() throws Exception {
+        try (LiveEmulator emulator = LiveEmulator.builder().start();
+             java.net.Socket raw = new java.net.Socket("127.0.0.1", emulator.port())) {
+            raw.setSoTimeout(5000);
+            raw.getOutputStream().write(("GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+            var response = new java.io.BufferedReader(new java.io.InputStreamReader(raw.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+
+            assertThat(response.readLine()).startsWith("HTTP/1.1 404 no Live endpoint at /x; use /ws or ");
+            String header = response.readLine();
+            while (!header.isEmpty()) {
+                header = response.readLine();
+            }
+            assertThat(response.readLine()).startsWith("no Live endpoint at /x; use /ws or");
+        }
+    }
+
+    @Test
+    void aTakenPortIsAPortInUseExceptionNamingThePort() throws Exception {
+        try (LiveEmulator first = LiveEmulator.builder().start()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LiveEmulator.builder().port(first.port()).start())
+                    .isInstanceOfSatisfying(LiveEmulator.PortInUseException.class,
+                            e -> assertThat(e.port()).isEqualTo(first.port()))
+                    .hasMessage("LiveEmulator: port " + first.port() + " on 127.0.0.1 is already in use; stop the"
+                            + " program using it or choose another port (port 0 picks a free one)");
+        }
+    }
+
+    @Test
     void acceptsTheKeyInTheHeader() throws Exception {
         try (LiveEmulator emulator = LiveEmulator.builder().apiKey("k-123").start()) {
             TestClient client = new TestClient(emulator.url(), Map.of("x-goog-api-key", "k-123"));

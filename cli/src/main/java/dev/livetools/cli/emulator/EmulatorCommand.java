@@ -66,7 +66,7 @@ public final class EmulatorCommand implements Callable<Integer> {
                     out.println(result.report());
                     out.flush();
                 });
-        try (LiveEmulator emulator = builder.start()) {
+        try (LiveEmulator emulator = start(builder)) {
             if (trustStore != null) {
                 writeTrust(emulator, trustStore);
             }
@@ -89,6 +89,15 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.println("LiveEmulator stopped.");
         out.flush();
         return 0;
+    }
+
+    private LiveEmulator start(LiveEmulator.Builder builder) {
+        try {
+            return builder.start();
+        } catch (LiveEmulator.PortInUseException e) {
+            throw new CliException("--port " + e.port() + ": port " + e.port() + " on 127.0.0.1 is already in use;"
+                    + " stop the program using it or choose another port (--port 0 picks a free one)");
+        }
     }
 
     private static void writeTrust(LiveEmulator emulator, Path file) throws Exception {

@@ -145,6 +145,27 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void aPortInUseIsOneLineNamingThePortAndTheFix() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = LiveToolsCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+
+            int exit = cli.execute("emulator", "--port", String.valueOf(port));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo("livetools emulator: --port " + port + ": port " + port
+                    + " on 127.0.0.1 is already in use; stop the program using it or choose another port (--port 0"
+                    + " picks a free one)");
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void trustStoreWithoutTlsIsAUsageError(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         CommandLine cli = LiveToolsCli.commandLine();

@@ -26,6 +26,8 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's state behind {@code LiveEmulator}: admission of connections (path, key), setups, the sessions
@@ -39,6 +41,12 @@ public final class EmulatorEngine {
      */
     private static final Pattern PATH = Pattern.compile(
             "/+ws/google\\.ai\\.generativelanguage\\.(v1alpha|v1beta)\\.GenerativeService\\.BidiGenerateContent");
+    /**
+     * The short path LiveTools' docs give for the emulator ({@code ws://127.0.0.1:PORT/ws}); served as {@code v1beta}.
+     * The real service has no such path: this is a convenience of the emulator only.
+     */
+    private static final Pattern SHORT_PATH = Pattern.compile("/+ws/?");
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorEngine.class);
 
     /** Configuration, validated by {@code LiveEmulator.Builder}. */
     public record Config(String host, int port, String apiKey, Set<String> models, Scenario defaultScenario,
@@ -95,9 +103,17 @@ public final class EmulatorEngine {
         int query = descriptor.indexOf('?');
         String path = query < 0 ? descriptor : descriptor.substring(0, query);
         Matcher matcher = PATH.matcher(path);
-        if (!matcher.matches()) {
-            throw refuse(id, "no Live endpoint at " + path + " (expected /ws/google.ai.generativelanguage."
-                    + "v1beta.GenerativeService.BidiGenerateContent or v1alpha)");
+        String apiVersion;
+        if (matcher.matches()) {
+            apiVersion = matcher.group(1);
+        } else if (SHORT_PATH.matcher(path).matches()) {
+            apiVersion = "v1beta";
+        } else {
+            String explanation = "no Live endpoint at " + path + "; use /ws or /ws/google.ai.generativelanguage."
+                    + "v1beta.GenerativeService.BidiGenerateContent (or v1alpha)";
+            LOG.warn("LiveEmulator: connection {} refused: {}", id, explanation);
+            via.explainRefusal(socket, explanation);
+            throw refuse(id, explanation);
         }
         if (config.apiKey() != null) {
             String key = request.getFieldValue("x-goog-api-key");
@@ -109,7 +125,7 @@ public final class EmulatorEngine {
                         : "API key not valid. Please pass a valid API key.");
             }
         }
-        socket.setAttachment(new Peer(id, matcher.group(1), socket, via, this));
+        socket.setAttachment(new Peer(id, apiVersion, socket, via, this));
     }
 
     private InvalidDataException refuse(int connection, String reason) {

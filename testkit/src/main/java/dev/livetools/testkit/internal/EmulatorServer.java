@@ -49,6 +49,7 @@ final class EmulatorServer extends WebSocketServer {
 
     /** Starts and waits until the socket is bound; a bind failure is rethrown. */
     void startAndWait() {
+        refuseATakenPort();
         start();
         try {
             if (!started.await(10, TimeUnit.SECONDS)) {
@@ -58,10 +59,48 @@ final class EmulatorServer extends WebSocketServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("LiveEmulator: interrupted while starting", e);
         }
+        if (startFailure instanceof java.net.BindException) {
+            throw new dev.livetools.testkit.LiveEmulator.PortInUseException(getAddress().getPort(), startFailure);
+        }
         if (startFailure != null) {
             throw new IllegalStateException("LiveEmulator: cannot listen on " + getAddress() + ": "
                     + startFailure.getMessage(), startFailure);
         }
+    }
+
+    /**
+     * Java-WebSocket reports a failed bind as a fatal error with a logged stack trace; a port taken by another program
+     * is an everyday mistake that deserves one line, so try the port first. (A program taking it in between still
+     * gets the same exception, through {@link #onError}.)
+     */
+    private void refuseATakenPort() {
+        if (getAddress().getPort() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(getAddress());
+        } catch (java.net.BindException e) {
+            throw new dev.livetools.testkit.LiveEmulator.PortInUseException(getAddress().getPort(), e);
+        } catch (java.io.IOException e) {
+            // Not a taken port: let the server's own bind report it.
+        }
+    }
+
+    /**
+     * Queues an HTTP 404 whose status line and body carry {@code explanation}, ahead of the library's own fixed
+     * "404 WebSocket Upgrade Failure" (written when the handshake callback throws): a client reads the first response
+     * and can show why, where the library's text says nothing. The bytes after it go to a connection being closed.
+     */
+    void explainRefusal(WebSocket socket, String explanation) {
+        if (!(socket instanceof org.java_websocket.WebSocketImpl impl)) {
+            return;
+        }
+        String phrase = explanation.replaceAll("[^\\x20-\\x7E]", "?");
+        String body = phrase + "\n";
+        String response = "HTTP/1.1 404 " + phrase + "\r\nContent-Type: text/plain; charset=us-ascii\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        impl.outQueue.add(ByteBuffer.wrap(response.getBytes(StandardCharsets.US_ASCII)));
     }
 
     WriteDemandGuard guard() {
