@@ -40,6 +40,11 @@ public final class LiveEmulator implements AutoCloseable {
             "gemini-2.5-flash-native-audio-preview-12-2025", "gemini-2.5-flash-native-audio-preview-09-2025",
             "gemini-live-2.5-flash-preview");
 
+    /** The default {@link Builder#maxFrameSize(int)}: 16 MiB. */
+    public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+    /** The default {@link Builder#frameLogLimit(long)}: 64 Mi characters of payload. */
+    public static final long DEFAULT_FRAME_LOG_LIMIT = 64L * 1024 * 1024;
+
     private static final String PATH =
             "/ws/google.ai.generativelanguage.%s.GenerativeService.BidiGenerateContent";
 
@@ -98,9 +103,20 @@ public final class LiveEmulator implements AutoCloseable {
         return engine.takeResult(timeout);
     }
 
-    /** Every frame received and sent so far, in order. */
+    /**
+     * The frames received and sent so far, in order: all of them, unless the log outgrew
+     * {@link Builder#frameLogLimit(long)} (see {@link #droppedFrames()}).
+     */
     public List<RecordedFrame> frames() {
         return engine.log().frames();
+    }
+
+    /**
+     * How many of the oldest frames were dropped from memory to keep the log within
+     * {@link Builder#frameLogLimit(long)}; {@link #frames()} holds the rest.
+     */
+    public long droppedFrames() {
+        return engine.log().dropped();
     }
 
     /** The frames of one connection (1 is the first accepted). */
@@ -199,8 +215,36 @@ public final class LiveEmulator implements AutoCloseable {
         private boolean tls;
         private Consumer<RecordedFrame> frameListener;
         private Consumer<ScenarioResult> resultListener;
+        private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private long frameLogLimit = DEFAULT_FRAME_LOG_LIMIT;
 
         private Builder() {
+        }
+
+        /**
+         * The largest client frame accepted, in bytes (default 16 MiB: real audio chunks and tool results are at most
+         * a few MB, live-protocol.md Gotcha 24). A larger frame is refused with close 1009 before it is read.
+         */
+        public Builder maxFrameSize(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("LiveEmulator.Builder.maxFrameSize: at least 1024 bytes, got "
+                        + bytes);
+            }
+            this.maxFrameSize = bytes;
+            return this;
+        }
+
+        /**
+         * How much of the frame log {@link LiveEmulator#frames()} keeps in memory, in payload characters (default
+         * 64 Mi): beyond it the oldest frames are dropped. 0 keeps none (the frame listener and transcript file still
+         * see every frame); {@code Long.MAX_VALUE} keeps all.
+         */
+        public Builder frameLogLimit(long chars) {
+            if (chars < 0) {
+                throw new IllegalArgumentException("LiveEmulator.Builder.frameLogLimit must not be negative: " + chars);
+            }
+            this.frameLogLimit = chars;
+            return this;
         }
 
         /**
@@ -268,7 +312,7 @@ public final class LiveEmulator implements AutoCloseable {
             SelfSignedCertificate certificate = tls ? SelfSignedCertificate.generate() : null;
             EmulatorEngine engine = new EmulatorEngine(new EmulatorEngine.Config("127.0.0.1", port, apiKey, models,
                     scenario, transcript, certificate == null ? null : certificate.serverContext(), frameListener,
-                    resultListener));
+                    resultListener, maxFrameSize, frameLogLimit));
             try {
                 engine.start();
             } catch (RuntimeException e) {

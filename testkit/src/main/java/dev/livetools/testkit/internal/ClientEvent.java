@@ -11,8 +11,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param bytes      decoded audio bytes for {@link Kind#AUDIO}; close code for {@link Kind#CLOSED}
  * @param payload    the function response for {@link Kind#TOOL_RESPONSE}, else the message
  * @param connection the connection it came from
+ * @param byClient   for {@link Kind#CLOSED}: whether the client closed (else the emulator did)
  */
-record ClientEvent(Kind kind, String text, long bytes, JsonNode payload, int connection) {
+record ClientEvent(Kind kind, String text, long bytes, JsonNode payload, int connection, boolean byClient) {
+
+    /** Anything but a close. */
+    ClientEvent(Kind kind, String text, long bytes, JsonNode payload, int connection) {
+        this(kind, text, bytes, payload, connection, true);
+    }
+
+    /** The connection closed; {@code byClient} false when the emulator (or its WebSocket library) closed it. */
+    static ClientEvent closed(int code, String reason, int connection, boolean byClient) {
+        return new ClientEvent(Kind.CLOSED, reason == null ? "" : reason, code, null, connection, byClient);
+    }
+
+    /** "the client closed the connection (1000 bye)" or "the emulator closed ...". */
+    String describeClose() {
+        return (byClient ? "the client" : "the emulator") + " closed the connection (" + bytes
+                + (text.isEmpty() ? "" : " " + text) + ")";
+    }
 
     /** Event kinds. */
     public enum Kind {
@@ -31,7 +48,7 @@ record ClientEvent(Kind kind, String text, long bytes, JsonNode payload, int con
             case TEXT -> "user text \"" + text + "\"";
             case AUDIO -> "audio " + bytes + " bytes";
             case TOOL_RESPONSE -> "functionResponse " + WireJson.compact(payload);
-            case CLOSED -> "connection " + connection + " closed (" + bytes + " " + text + ")";
+            case CLOSED -> "connection " + connection + ": " + describeClose();
             default -> kind.name().toLowerCase(java.util.Locale.ROOT);
         };
     }

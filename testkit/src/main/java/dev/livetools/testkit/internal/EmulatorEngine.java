@@ -51,7 +51,7 @@ public final class EmulatorEngine {
     /** Configuration, validated by {@code LiveEmulator.Builder}. */
     public record Config(String host, int port, String apiKey, Set<String> models, Scenario defaultScenario,
                          Path transcript, SSLContext tls, Consumer<RecordedFrame> frameListener,
-                         Consumer<ScenarioResult> resultListener) {
+                         Consumer<ScenarioResult> resultListener, int maxFrameSize, long frameLogLimit) {
     }
 
     private final Config config;
@@ -67,9 +67,10 @@ public final class EmulatorEngine {
 
     public EmulatorEngine(Config config) {
         this.config = config;
-        this.log = new FrameLog(config.transcript(), config.frameListener());
+        this.log = new FrameLog(config.transcript(), config.frameListener(), config.frameLogLimit());
         this.validator = new SetupValidator(config.models());
-        this.server = new EmulatorServer(new InetSocketAddress(config.host(), config.port()), this, config.tls());
+        this.server = new EmulatorServer(new InetSocketAddress(config.host(), config.port()), this, config.tls(),
+                config.maxFrameSize());
     }
 
     public void start() {

@@ -2,13 +2,20 @@ package dev.livetools.testkit.internal;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import dev.livetools.internal.websocket.WriteDemandGuard;
 import org.java_websocket.WebSocket;
+import java.util.List;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.LimitExceededException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
@@ -29,12 +36,17 @@ final class EmulatorServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 
     private final EmulatorEngine engine;
+    private final int maxFrameSize;
     private final WriteDemandGuard guard = new WriteDemandGuard(this);
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    EmulatorServer(InetSocketAddress address, EmulatorEngine engine, SSLContext tls) {
-        super(address, 2);
+    EmulatorServer(InetSocketAddress address, EmulatorEngine engine, SSLContext tls, int maxFrameSize) {
+        // Draft_6455 accepts frames of any announced size unless given a limit, and allocates the announced size:
+        // a 2 GB header would kill the selector thread (live-protocol.md Gotcha 24). With a limit the library
+        // refuses a larger frame with close 1009 before allocating.
+        super(address, 2, List.of(new Draft_6455(List.of(), List.of(new Protocol("")), maxFrameSize)));
+        this.maxFrameSize = maxFrameSize;
         this.engine = engine;
         setReuseAddr(true);
         setTcpNoDelay(true);
@@ -142,9 +154,19 @@ final class EmulatorServer extends WebSocketServer {
     @Override
     public void onMessage(WebSocket socket, ByteBuffer message) {
         Peer peer = socket.getAttachment();
-        if (peer != null) {
-            peer.onFrame(StandardCharsets.UTF_8.decode(message).toString(), RecordedFrame.Kind.BINARY);
+        if (peer == null) {
+            return;
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(message).toString();
+        } catch (CharacterCodingException e) {
+            // The service parses a binary frame as JSON text, which must be UTF-8 (RFC 8259 §8.1).
+            peer.onInvalidText(RecordedFrame.Kind.BINARY, message.capacity());
+            return;
+        }
+        peer.onFrame(text, RecordedFrame.Kind.BINARY);
     }
 
     @Override
@@ -178,6 +200,14 @@ final class EmulatorServer extends WebSocketServer {
             startFailure = error;
             started.countDown();
             return;
+        }
+        Peer peer = socket == null ? null : socket.getAttachment();
+        if (peer != null && error instanceof LimitExceededException) {
+            // The library closes with 1009 next; say why in the frame log and the scenario report.
+            peer.noteLibraryClose("a frame larger than the emulator's " + maxFrameSize + "-byte limit");
+        } else if (peer != null && error instanceof InvalidDataException invalid
+                && invalid.getCloseCode() == CloseFrame.NO_UTF8) {
+            peer.noteLibraryClose("invalid UTF-8 text in a text frame");
         }
         LOG.debug("LiveEmulator connection error", error);
     }

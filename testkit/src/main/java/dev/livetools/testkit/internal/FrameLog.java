@@ -15,19 +15,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every frame in and out, in order, for assertions; optionally also appended to a transcript file as JSON lines
+ * The frames in and out, in order, for assertions, within a memory budget: the most recent frames whose payloads
+ * total at most {@code retainLimit} characters are kept, older ones are dropped (and counted), so a long or heavy
+ * session cannot grow the emulator without bound (1,000 frames of 1 MB once kept 930 MB). A limit of 0 keeps none.
+ * The listener and the transcript file still see every frame. Optionally every frame is appended to a transcript
+ * file as JSON lines
  * ({@code {"at": "0.012s", "connection": 1, "direction": "received", "kind": "text", "message": {...}}}), flushed
  * per frame so a transcript survives a crash.
  */
 public final class FrameLog implements AutoCloseable {
 
     private final long startNanos = System.nanoTime();
-    private final List<RecordedFrame> frames = new ArrayList<>();
+    private final java.util.ArrayDeque<RecordedFrame> frames = new java.util.ArrayDeque<>();
     private final BufferedWriter transcript;
     private final java.util.function.Consumer<RecordedFrame> listener;
+    private final long retainLimit;
+    // guarded by frames
+    private long retained;
+    private long dropped;
 
-    public FrameLog(Path transcriptFile, java.util.function.Consumer<RecordedFrame> listener) {
+    public FrameLog(Path transcriptFile, java.util.function.Consumer<RecordedFrame> listener, long retainLimit) {
+        if (retainLimit < 0) {
+            throw new IllegalArgumentException("frame log limit must not be negative: " + retainLimit);
+        }
         this.listener = listener;
+        this.retainLimit = retainLimit;
         try {
             if (transcriptFile == null) {
                 this.transcript = null;
@@ -51,9 +63,33 @@ public final class FrameLog implements AutoCloseable {
                        int closeCode) {
         RecordedFrame frame = new RecordedFrame(connection, elapsed(), direction, kind, payload, closeCode);
         synchronized (frames) {
-            frames.add(frame);
+            retain(frame);
             writeTranscript(frame);
             notifyListener(frame);
+        }
+    }
+
+    /** Guarded by frames. */
+    private void retain(RecordedFrame frame) {
+        frames.addLast(frame);
+        retained += frame.payload().length();
+        while (!frames.isEmpty() && (retained > retainLimit || retainLimit == 0)) {
+            retained -= frames.removeFirst().payload().length();
+            dropped++;
+        }
+    }
+
+    /** How many frames were dropped from memory to stay within the limit. */
+    public long dropped() {
+        synchronized (frames) {
+            return dropped;
+        }
+    }
+
+    /** The payload characters kept in memory now. */
+    public long retainedChars() {
+        synchronized (frames) {
+            return retained;
         }
     }
 

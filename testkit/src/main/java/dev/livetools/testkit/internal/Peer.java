@@ -22,6 +22,8 @@ final class Peer {
     private final EmulatorEngine engine;
     private volatile State state = State.AWAITING_SETUP;
     private volatile SessionRun run;
+    /** Why the WebSocket library is about to close this connection on its own, when known. */
+    private volatile String libraryCloseReason;
 
     Peer(int id, String apiVersion, WebSocket socket, EmulatorServer server, EmulatorEngine engine) {
         this.id = id;
@@ -138,16 +140,41 @@ final class Peer {
         socket.closeConnection(1006, "dropped by the scenario");
     }
 
-    /** The socket is gone (either side); tell the run so it can wait for a resumption or fail. */
+    /** A binary frame that is not UTF-8: the service cannot parse it as JSON text, so it is refused with 1007. */
+    void onInvalidText(RecordedFrame.Kind kind, int bytes) {
+        engine.log().record(id, RecordedFrame.Direction.RECEIVED, kind, "(" + bytes + " bytes of invalid UTF-8)", 0);
+        libraryCloseReason = "invalid UTF-8 text in a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " frame";
+        close(Rejection.invalid("Invalid JSON payload received. The frame is not valid UTF-8 text."));
+    }
+
+    void noteLibraryClose(String why) {
+        libraryCloseReason = why;
+    }
+
+    /**
+     * The socket is gone; tell the run who closed it so it can wait for a resumption or fail. A close the emulator
+     * did not ask for was the WebSocket library's (invalid UTF-8 in a text frame: 1007; a frame over the size
+     * limit: 1009): it is recorded as sent, with the cause.
+     */
     void onClosed(int code, String reason, boolean remote) {
         boolean wasOpen = state != State.CLOSED;
         state = State.CLOSED;
+        String why = reason;
         if (remote && wasOpen) {
             engine.log().record(id, RecordedFrame.Direction.RECEIVED, RecordedFrame.Kind.CLOSE, reason, code);
+        } else if (!remote && wasOpen) {
+            why = libraryCloseReason != null ? libraryCloseReason : switch (code) {
+                case 1007 -> "invalid UTF-8 text from the client";
+                case 1009 -> "a client frame larger than the emulator's frame size limit";
+                default -> reason;
+            };
+            engine.log().record(id, RecordedFrame.Direction.SENT, RecordedFrame.Kind.CLOSE, why, code);
+        } else if (libraryCloseReason != null) {
+            why = reason + " (" + libraryCloseReason + ")";
         }
         SessionRun current = run;
         if (current != null) {
-            current.detach(this, code, reason);
+            current.detach(this, code, why, remote);
         }
     }
 }

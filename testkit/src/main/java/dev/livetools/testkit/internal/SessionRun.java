@@ -79,16 +79,16 @@ final class SessionRun implements Runnable {
         }
     }
 
-    void detach(Peer connection, int code, String reason) {
+    void detach(Peer connection, int code, String reason, boolean byClient) {
+        ClientEvent closed = ClientEvent.closed(code, reason, connection.id(), byClient);
         synchronized (attachment) {
             if (peer != connection) {
                 return;
             }
             peer = null;
-            lastClose = code + (reason == null || reason.isEmpty() ? "" : " " + reason);
+            lastClose = closed.describeClose();
         }
-        inbox.add(new ClientEvent(ClientEvent.Kind.CLOSED, reason == null ? "" : reason, code, null,
-                connection.id()));
+        inbox.add(closed);
     }
 
     void deliver(ClientEvent event) {
@@ -188,12 +188,12 @@ final class SessionRun implements Runnable {
         } else if (step instanceof Step.Drop) {
             Peer current = awaitPeer();
             current.drop();
-            detachQuietly(current, "dropped by the scenario");
+            detachQuietly(current, "the emulator dropped the connection (the scenario's drop step)");
             return "connection " + current.id() + " dropped";
         } else if (step instanceof Step.Close s) {
             Peer current = awaitPeer();
             current.close(new Rejection(s.code(), s.reason()));
-            detachQuietly(current, s.code() + " " + s.reason());
+            detachQuietly(current, "the emulator closed the connection (" + s.code() + " " + s.reason() + ")");
             return "connection " + current.id() + " closed";
         } else if (step instanceof Step.ResumptionUpdate s) {
             return resumptionUpdate(s);
@@ -249,12 +249,12 @@ final class SessionRun implements Runnable {
             while (peer == null || !peer.isOpen()) {
                 long left = deadline - System.nanoTime();
                 if (!canResume()) {
-                    throw new StepFailed("no open connection (last close: " + lastClose + ") and no resumption"
+                    throw new StepFailed("no open connection (" + lastClose + ") and no resumption"
                             + " handle was issued");
                 }
                 if (left <= 0) {
                     throw new StepFailed("no client resumed the session within "
-                            + scenario.expectTimeout().toMillis() + " ms (last close: " + lastClose + ")");
+                            + scenario.expectTimeout().toMillis() + " ms (" + lastClose + ")");
                 }
                 TimeUnit.NANOSECONDS.timedWait(attachment, left);
             }
@@ -389,8 +389,7 @@ final class SessionRun implements Runnable {
             }
             if (event.kind() == ClientEvent.Kind.CLOSED) {
                 if (!canResume()) {
-                    throw new StepFailed("the client closed the connection (" + event.bytes() + " " + event.text()
-                            + ") while the emulator waited for " + what);
+                    throw new StepFailed(event.describeClose() + " while the emulator waited for " + what);
                 }
                 continue;
             }
