@@ -70,6 +70,19 @@ class LiveSamplesDecodeTest {
         assertThat(codec.decodeServer(codec.encodeServerBytes(message))).isEqualTo(message);
     }
 
+    /** The emulator writes its frames with this codec: the recorded MLDev frames come out byte for byte. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rec-mldev-server-toolCall.json",
+            "rec-mldev-server-setupComplete.json", "rec-mldev-server-modelTurn-text-1.json",
+            "rec-mldev-server-generationComplete.json", "rec-mldev-server-turnComplete-usageMetadata.json"})
+    void encodeServerWritesTheRecordedFramesByteForByte(String name) {
+        byte[] recorded = bytes(name);
+
+        assertThat(new String(codec.encodeServerBytes(codec.decodeServer(recorded)),
+                java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(recorded, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("clientSamples")
     void everyClientSampleRoundTripsToTheSameJsonTree(String name) throws IOException {

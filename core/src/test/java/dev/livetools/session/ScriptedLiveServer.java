@@ -1,6 +1,5 @@
 package dev.livetools.session;
 
-import dev.livetools.internal.websocket.WriteDemandGuard;
 import dev.livetools.protocol.ClientMessage;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ServerMessage;

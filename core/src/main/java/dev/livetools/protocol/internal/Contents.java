@@ -106,11 +106,12 @@ final class Contents {
         return o;
     }
 
+    /** In the service's order: name, args, id (sample rec-mldev-server-toolCall.json). */
     public static ObjectNode write(FunctionCall c) {
         ObjectNode o = Json.object();
-        putIfSet(o, "id", c.id());
         o.put("name", c.name());
         o.set("args", c.args());
+        putIfSet(o, "id", c.id());
         return o;
     }
 

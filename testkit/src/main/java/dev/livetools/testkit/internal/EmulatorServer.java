@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import dev.livetools.internal.websocket.WriteDemandGuard;
 import org.java_websocket.WebSocket;
 import java.util.List;
 import org.java_websocket.drafts.Draft;

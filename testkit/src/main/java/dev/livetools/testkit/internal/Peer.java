@@ -3,6 +3,9 @@ package dev.livetools.testkit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetools.protocol.LiveCodec;
+import dev.livetools.protocol.ServerMessage;
+import dev.livetools.protocol.SetupComplete;
 import dev.livetools.testkit.RecordedFrame;
 import java.nio.charset.StandardCharsets;
 import org.java_websocket.WebSocket;
@@ -14,6 +17,8 @@ import org.java_websocket.WebSocket;
 final class Peer {
 
     private enum State { AWAITING_SETUP, ACTIVE, CLOSED }
+
+    private static final LiveCodec CODEC = new LiveCodec();
 
     private final int id;
     private final String apiVersion;
@@ -91,16 +96,24 @@ final class Peer {
     void activate(SessionRun session) {
         this.run = session;
         this.state = State.ACTIVE;
-        send(WireJson.object().set("setupComplete", WireJson.object()));
+        send(ServerMessage.of(SetupComplete.empty()));
         session.attach(this);
     }
 
-    /** Sends one server message; false when the connection is already gone. */
-    public boolean send(ObjectNode message) {
+    /** Sends one server message, written by core's codec as the service writes it; false when the connection is gone. */
+    public boolean send(ServerMessage message) {
+        return sendFrame(CODEC.encodeServerBytes(message));
+    }
+
+    /** Sends a scenario's raw message exactly as given (service-style JSON); false when the connection is gone. */
+    public boolean sendRaw(ObjectNode message) {
+        return sendFrame(WireJson.serverFrame(message));
+    }
+
+    private boolean sendFrame(byte[] frame) {
         if (!isOpen()) {
             return false;
         }
-        byte[] frame = WireJson.serverFrame(message);
         engine.log().record(id, RecordedFrame.Direction.SENT, RecordedFrame.Kind.BINARY,
                 new String(frame, StandardCharsets.UTF_8), 0);
         try {

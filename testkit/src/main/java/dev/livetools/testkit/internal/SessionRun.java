@@ -1,8 +1,19 @@
 package dev.livetools.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livetools.protocol.Blob;
+import dev.livetools.protocol.FunctionCall;
+import dev.livetools.protocol.GoAway;
+import dev.livetools.protocol.LiveCodec;
+import dev.livetools.protocol.Part;
+import dev.livetools.protocol.ServerContent;
+import dev.livetools.protocol.ServerMessage;
+import dev.livetools.protocol.SessionResumptionUpdate;
+import dev.livetools.protocol.ToolCall;
+import dev.livetools.protocol.ToolCallCancellation;
+import dev.livetools.protocol.Transcription;
+import dev.livetools.protocol.UsageMetadata;
 import dev.livetools.testkit.ResponseCheck;
 import dev.livetools.testkit.Scenario;
 import dev.livetools.testkit.ScenarioResult;
@@ -11,7 +22,6 @@ import dev.livetools.testkit.StepResult;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -202,12 +212,18 @@ final class SessionRun implements Runnable {
     }
 
     private String emit(Step step) throws StepFailed, InterruptedException {
-        List<ObjectNode> frames = ServerMessages.framesFor(step);
+        if (step instanceof Step.Raw raw) {
+            if (!awaitPeer().sendRaw(raw.message())) {
+                throw new StepFailed("the connection closed while sending (" + lastClose + ")");
+            }
+            return "";
+        }
+        List<ServerMessage> frames = ServerMessages.framesFor(step);
         if (step instanceof Step.CancelToolCalls s) {
             cancelled.addAll(s.ids());
         }
         Peer current = awaitPeer();
-        for (ObjectNode frame : frames) {
+        for (ServerMessage frame : frames) {
             if (!current.send(frame)) {
                 throw new StepFailed("the connection closed while sending (" + lastClose + ")");
             }
@@ -405,79 +421,59 @@ final class SessionRun implements Runnable {
         return seen.isEmpty() ? "" : "; received instead: " + String.join(", ", seen);
     }
 
-    /** Builds the frames of emission steps. */
+    /**
+     * The server messages of emission steps, as core's protocol model: the codec writes them (service-style JSON),
+     * so the emulator and the client library share one protocol implementation. Only {@link Step.Raw} bypasses the
+     * model, since it is sent exactly as given.
+     */
     static final class ServerMessages {
+        private static final LiveCodec CODEC = new LiveCodec();
+
         private ServerMessages() {
         }
 
-        static List<ObjectNode> framesFor(Step step) {
-            List<ObjectNode> frames = new ArrayList<>();
+        static List<ServerMessage> framesFor(Step step) {
+            List<ServerMessage> frames = new ArrayList<>();
             if (step instanceof Step.Text s) {
-                frames.add(modelTurn(WireJson.object().put("text", s.text())));
+                frames.add(ServerMessage.of(ServerContent.text(s.text())));
             } else if (step instanceof Step.Transcription s) {
-                ObjectNode transcription = WireJson.object().put("text", s.text());
-                if (s.finished() != null) {
-                    transcription.put("finished", s.finished());
-                }
-                frames.add(serverContent(s.direction() == Step.Transcription.Direction.INPUT
-                        ? "inputTranscription" : "outputTranscription", transcription));
+                Transcription transcription = new Transcription(s.text(), s.finished(), null, Map.of());
+                ServerContent.Builder content = ServerContent.builder();
+                frames.add(ServerMessage.of((s.direction() == Step.Transcription.Direction.INPUT
+                        ? content.inputTranscription(transcription)
+                        : content.outputTranscription(transcription)).build()));
             } else if (step instanceof Step.ToolCall s) {
-                ObjectNode message = WireJson.object();
-                ArrayNode calls = message.putObject("toolCall").putArray("functionCalls");
-                for (Step.Call call : s.calls()) {
-                    calls.addObject().put("name", call.name()).<ObjectNode>set("args", call.args())
-                            .put("id", call.id());
-                }
-                frames.add(message);
+                frames.add(ServerMessage.of(new ToolCall(s.calls().stream()
+                        .map(call -> new FunctionCall(call.id(), call.name(), call.args())).toList())));
             } else if (step instanceof Step.CancelToolCalls s) {
-                ObjectNode message = WireJson.object();
-                s.ids().forEach(message.putObject("toolCallCancellation").putArray("ids")::add);
-                frames.add(message);
+                frames.add(ServerMessage.of(new ToolCallCancellation(s.ids())));
             } else if (step instanceof Step.Interrupted) {
-                frames.add(serverContent("interrupted", WireJson.MAPPER.getNodeFactory().booleanNode(true)));
+                frames.add(ServerMessage.of(ServerContent.ofInterrupted()));
             } else if (step instanceof Step.TurnComplete s) {
-                frames.add(serverContent("generationComplete", WireJson.MAPPER.getNodeFactory().booleanNode(true)));
-                ObjectNode done = serverContent("turnComplete", WireJson.MAPPER.getNodeFactory().booleanNode(true));
-                if (s.usageMetadata() != null) {
-                    done.set("usageMetadata", s.usageMetadata());
-                }
-                frames.add(done);
+                frames.add(ServerMessage.of(ServerContent.ofGenerationComplete()));
+                ServerMessage done = ServerMessage.of(ServerContent.ofTurnComplete());
+                frames.add(s.usageMetadata() == null ? done : done.withUsageMetadata(usage(s.usageMetadata())));
             } else if (step instanceof Step.GoAway s) {
-                ObjectNode message = WireJson.object();
-                message.putObject("goAway").put("timeLeft", ScenarioJson.protoDuration(s.timeLeft()));
-                frames.add(message);
+                frames.add(ServerMessage.of(new GoAway(s.timeLeft())));
             } else if (step instanceof Step.ResumptionUpdate s) {
-                ObjectNode message = WireJson.object();
-                message.putObject("sessionResumptionUpdate").put("newHandle", s.newHandle())
-                        .put("resumable", s.resumable());
-                frames.add(message);
+                frames.add(ServerMessage.of(new SessionResumptionUpdate(s.newHandle(), s.resumable(), null)));
             } else if (step instanceof Step.Usage s) {
-                frames.add(WireJson.object().set("usageMetadata", s.usageMetadata()));
-            } else if (step instanceof Step.Raw s) {
-                frames.add(s.message());
+                frames.add(ServerMessage.of(usage(s.usageMetadata())));
             } else {
                 throw new IllegalArgumentException("not an emission step: " + step.describe());
             }
             return frames;
         }
 
-        private static ObjectNode modelTurn(ObjectNode part) {
-            ObjectNode turn = WireJson.object();
-            turn.putArray("parts").add(part);
-            return serverContent("modelTurn", turn);
+        /** A scenario's usage object read the way a client reads the service's (either token-count spelling). */
+        private static UsageMetadata usage(ObjectNode usage) {
+            ObjectNode frame = WireJson.object();
+            frame.set("usageMetadata", usage);
+            return CODEC.decodeServer(WireJson.compact(frame)).usageMetadata();
         }
 
-        private static ObjectNode serverContent(String field, JsonNode value) {
-            ObjectNode message = WireJson.object();
-            message.putObject("serverContent").set(field, value);
-            return message;
-        }
-
-        static ObjectNode audio(byte[] pcm) {
-            ObjectNode part = WireJson.object();
-            part.putObject("inlineData").put("mimeType", ModelAudio.MIME_TYPE)
-                    .put("data", Base64.getEncoder().encodeToString(pcm));
-            return modelTurn(part);
+        static ServerMessage audio(byte[] pcm) {
+            return ServerMessage.of(ServerContent.modelTurn(Part.inlineData(Blob.of(ModelAudio.MIME_TYPE, pcm))));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.livetools.testkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livetools.internal.websocket.WriteDemandGuard;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

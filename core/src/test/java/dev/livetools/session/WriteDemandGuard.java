@@ -1,4 +1,4 @@
-package dev.livetools.internal.websocket;
+package dev.livetools.session;
 
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
@@ -24,9 +24,9 @@ import org.java_websocket.server.WebSocketServer;
  * request/response loop that event never comes. {@code repro} test {@code LostWakeupReproTest} forces the
  * interleaving deterministically.
  *
- * <p>Shared by every {@link WebSocketServer} of the project (the testkit's emulator, core's session test server): a
- * callback such as {@code onMessage} runs on a library worker thread, not on the selector, so even a server that
- * sends only from its own callbacks is exposed.
+ * <p>A test-code copy of testkit's {@code dev.livetools.testkit.internal.WriteDemandGuard} (the emulator's), for
+ * {@link ScriptedLiveServer}: core cannot depend on testkit, and server code does not belong in the client library.
+ * Keep the two in step.
  *
  * <p>The fix: after every send the guard checks, from its own thread and shortly afterwards, whether the
  * connection still has buffered data, and if so signals write demand again. Only a flush in progress can undo a
@@ -35,7 +35,7 @@ import org.java_websocket.server.WebSocketServer;
  * stay on the caller's thread (no extra hop on the normal path); the cost is one scheduled check per burst of sends.
  * Drop this class when the library no longer loses the wakeup (the repro test then fails).
  */
-public final class WriteDemandGuard implements AutoCloseable {
+final class WriteDemandGuard implements AutoCloseable {
 
     private static final long FIRST_CHECK_MICROS = 500;
     private static final long MAX_CHECK_MICROS = 20_000;
