@@ -65,6 +65,6 @@ public record RecordedFrame(int connection, Duration at, Direction direction, Ki
     /** Whether this frame is a JSON message carrying {@code key} at the top level (snake_case or camelCase). */
     public boolean has(String key) {
         JsonNode json = json();
-        return json.has(key) || json.has(dev.livetools.testkit.internal.CamelCase.toSnake(key));
+        return json.has(key) || json.has(dev.livetools.protocol.internal.CamelCaseTree.snakeCase(key));
     }
 }

@@ -4,7 +4,7 @@ import dev.livetools.audio.AudioInput;
 import dev.livetools.audio.PcmFormat;
 import dev.livetools.audio.VoiceLoop;
 import dev.livetools.audio.WavFileOutput;
-import dev.livetools.internal.websocket.WriteDemandGuard;
+import dev.livetools.testkit.internal.WriteDemandGuard;
 import dev.livetools.session.LiveEndpoint;
 import dev.livetools.session.LiveSession;
 import dev.livetools.session.SessionEvent;

@@ -121,7 +121,7 @@ final class ConversationPrinter implements Consumer<RecordedFrame> {
 
     private static JsonNode field(JsonNode message, String camel) {
         JsonNode value = message.path(camel);
-        return value.isMissingNode() ? message.path(dev.livetools.testkit.internal.CamelCase.toSnake(camel)) : value;
+        return value.isMissingNode() ? message.path(dev.livetools.protocol.internal.CamelCaseTree.snakeCase(camel)) : value;
     }
 
     private static String arguments(JsonNode args) {

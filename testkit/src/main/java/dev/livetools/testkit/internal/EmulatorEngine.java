@@ -1,6 +1,9 @@
 package dev.livetools.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.livetools.protocol.ProtocolException;
+import dev.livetools.protocol.SessionResumptionConfig;
+import dev.livetools.protocol.Setup;
 import dev.livetools.testkit.RecordedFrame;
 import dev.livetools.testkit.Scenario;
 import dev.livetools.testkit.ScenarioResult;
@@ -146,15 +149,29 @@ public final class EmulatorEngine {
     }
 
     /** A first {@code setup} arrived on {@code peer}: reject it, resume a run, or start a new one. */
-    synchronized void onSetup(Peer peer, JsonNode setup, String apiVersion) {
+    /**
+     * @param setup   the setup's tree (names in lowerCamelCase), for the service's rules
+     * @param decoded the frame decoded by core's codec, once the rules passed
+     */
+    synchronized void onSetup(Peer peer, JsonNode setup, java.util.function.Supplier<Setup> decoded,
+                              String apiVersion) {
         SetupValidator.Outcome outcome = validator.validate(setup, apiVersion);
         if (outcome instanceof SetupValidator.Rejected rejected) {
             peer.close(rejected.rejection());
             return;
         }
-        SetupValidator.Accepted accepted = (SetupValidator.Accepted) outcome;
-        if (accepted.resumptionHandle() != null) {
-            SessionRun resumed = handles.get(accepted.resumptionHandle());
+        Setup accepted;
+        try {
+            accepted = decoded.get();
+        } catch (ProtocolException e) {
+            peer.close(ClientRules.fromCodec(e).rejection());
+            return;
+        }
+        SessionResumptionConfig resumption = accepted.sessionResumption();
+        String handle = resumption == null || resumption.handle() == null || resumption.handle().isEmpty() ? null
+                : resumption.handle();
+        if (handle != null) {
+            SessionRun resumed = handles.get(handle);
             if (resumed == null) {
                 peer.close(new Rejection(Rejection.POLICY, "BidiGenerateContent session not found"));
                 return;
@@ -166,7 +183,7 @@ public final class EmulatorEngine {
         if (scenario == null) {
             scenario = config.defaultScenario() != null ? config.defaultScenario() : Scenario.empty();
         }
-        SessionRun run = new SessionRun(sessions.size() + 1, scenario, this, accepted.resumptionEnabled());
+        SessionRun run = new SessionRun(sessions.size() + 1, scenario, this, resumption != null);
         sessions.add(run);
         if (config.resultListener() != null) {
             run.result().thenAccept(result -> {

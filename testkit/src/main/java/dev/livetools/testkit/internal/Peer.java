@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livetools.protocol.LiveCodec;
+import dev.livetools.protocol.ProtocolException;
+import dev.livetools.protocol.Setup;
+import dev.livetools.protocol.internal.CamelCaseTree;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.SetupComplete;
 import dev.livetools.testkit.RecordedFrame;
@@ -54,40 +57,49 @@ final class Peer {
         }
         try {
             handle(payload);
-        } catch (ClientMessages.Invalid e) {
+        } catch (ClientRules.Invalid e) {
             close(e.rejection());
+        } catch (ProtocolException e) {
+            close(ClientRules.fromCodec(e).rejection());
         } catch (RuntimeException e) {
             // Bad input never crashes the server: whatever slipped through is an invalid argument.
             close(Rejection.invalid(Rejection.INVALID_ARGUMENT + " (" + e + ")"));
         }
     }
 
-    private void handle(String payload) throws ClientMessages.Invalid {
+    /**
+     * The service's rules run on the message tree (names in lowerCamelCase); the message itself is read by core's
+     * codec, the one protocol implementation client and emulator share.
+     */
+    private void handle(String payload) throws ClientRules.Invalid {
         JsonNode raw;
         try {
             raw = WireJson.MAPPER.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new ClientMessages.Invalid("Invalid JSON payload received. Unexpected token. "
+            throw new ClientRules.Invalid("Invalid JSON payload received. Unexpected token. "
                     + e.getOriginalMessage());
         }
-        if (raw == null) {
-            throw new ClientMessages.Invalid("Invalid JSON payload received. Empty message.");
+        if (raw == null || raw.isMissingNode()) {
+            throw new ClientRules.Invalid("Invalid JSON payload received. Empty message.");
         }
-        JsonNode message = CamelCase.normalize(raw);
-        String type = ClientMessages.type(message);
+        JsonNode message = CamelCaseTree.normalize(raw);
+        String type = ClientRules.kind(message);
         JsonNode body = message.get(type);
         if (state == State.AWAITING_SETUP) {
             if (!type.equals("setup")) {
-                throw new ClientMessages.Invalid(Rejection.INVALID_ARGUMENT + " The first message must be setup.");
+                throw new ClientRules.Invalid(Rejection.INVALID_ARGUMENT + " The first message must be setup.");
             }
-            engine.onSetup(this, body, apiVersion);
+            engine.onSetup(this, body, () -> (Setup) CODEC.decodeClient(payload), apiVersion);
             return;
         }
         if (type.equals("setup")) {
-            throw new ClientMessages.Invalid(Rejection.INVALID_ARGUMENT);
+            throw new ClientRules.Invalid(Rejection.INVALID_ARGUMENT);
+        }
+        if (type.equals("toolResponse")) {
+            ClientRules.checkToolResponse(body);
         }
         SessionRun current = run;
-        for (ClientEvent event : ClientMessages.events(type, body, id)) {
+        for (ClientEvent event : ClientEvents.of(CODEC.decodeClient(payload), id)) {
             current.deliver(event);
         }
     }

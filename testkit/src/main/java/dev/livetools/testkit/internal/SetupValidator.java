@@ -2,6 +2,7 @@ package dev.livetools.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.livetools.protocol.SchemaRules;
+import dev.livetools.protocol.internal.CamelCaseTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -51,8 +52,7 @@ public final class SetupValidator {
     }
 
     /** A valid setup: what the session needs from it. */
-    public record Accepted(String model, String resumptionHandle, boolean resumptionEnabled,
-                           List<String> functionNames) implements Outcome {
+    public record Accepted(String model, List<String> functionNames) implements Outcome {
     }
 
     public record Rejected(Rejection rejection) implements Outcome {
@@ -88,9 +88,7 @@ public final class SetupValidator {
         String model = checkModel(setup.path("model"), apiVersion);
         checkGenerationConfig(setup.path("generationConfig"));
         List<String> functions = checkTools(setup.path("tools"));
-        JsonNode resumption = setup.path("sessionResumption");
-        String handle = resumption.path("handle").asText("");
-        return new Accepted(model, handle.isEmpty() ? null : handle, resumption.isObject(), functions);
+        return new Accepted(model, functions);
     }
 
     private String checkModel(JsonNode node, String apiVersion) throws Invalid {
@@ -115,7 +113,7 @@ public final class SetupValidator {
         for (Iterator<String> names = config.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (UNSUPPORTED_IN_LIVE.contains(name)) {
-                throw invalid("setup.generation_config." + CamelCase.toSnake(name)
+                throw invalid("setup.generation_config." + CamelCaseTree.snakeCase(name)
                         + " is not supported by BidiGenerateContent. " + Rejection.INVALID_ARGUMENT);
             }
         }

@@ -1,4 +1,4 @@
-package dev.livetools.testkit.internal;
+package dev.livetools.protocol.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,34 +8,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Proto3 JSON parsing accepts both lowerCamelCase and snake_case field names (the Python SDK sends
- * {@code tool_response}, {@code trigger_tokens}, ...). The emulator rewrites every message field to lowerCamelCase
- * once, so the rest of the server reads one spelling. User data is left alone: struct values ({@code args},
- * {@code response}), schema property names and label maps.
+ * A copy of a Live message tree with every message field name in lowerCamelCase, for code that checks the raw tree
+ * (the emulator's rules for unknown fields, which the typed decoder keeps rather than refuses). Proto3 JSON parsing
+ * accepts both spellings and the Python SDK sends snake_case ({@code tool_response}, {@code trigger_tokens}; live-
+ * protocol.md §2). User data is left alone: struct values ({@code args}, {@code response}), schema property names and
+ * label maps. Names are converted by {@link Fields#camelCase(String)}, the decoder's own rule.
  */
-public final class CamelCase {
+public final class CamelCaseTree {
 
     /** Fields whose value is a free-form struct: neither its keys nor anything below are field names. */
     private static final Set<String> STRUCTS = Set.of("args", "response", "default", "example", "partialArgs");
     /** Fields whose value is a map: its keys are user names, its values are messages again. */
     private static final Set<String> MAPS = Set.of("properties", "labels", "defs", "$defs");
 
-    private CamelCase() {
+    private CamelCaseTree() {
     }
 
     /** A copy of {@code node} with every message field name in lowerCamelCase. */
     public static JsonNode normalize(JsonNode node) {
         if (node.isObject()) {
-            ObjectNode out = WireJson.object();
+            ObjectNode out = Json.object();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String name = toCamel(field.getKey());
+                String name = Fields.camelCase(field.getKey());
                 out.set(name, normalizeValue(name, field.getValue()));
             }
             return out;
         }
         if (node.isArray()) {
-            ArrayNode out = WireJson.MAPPER.createArrayNode();
+            ArrayNode out = Json.MAPPER.createArrayNode();
             node.forEach(element -> out.add(normalize(element)));
             return out;
         }
@@ -47,34 +48,15 @@ public final class CamelCase {
             return value;
         }
         if (MAPS.contains(name) && value.isObject()) {
-            ObjectNode out = WireJson.object();
+            ObjectNode out = Json.object();
             value.fields().forEachRemaining(entry -> out.set(entry.getKey(), normalize(entry.getValue())));
             return out;
         }
         return normalize(value);
     }
 
-    /** {@code function_declarations} becomes {@code functionDeclarations}; camelCase passes unchanged. */
-    public static String toCamel(String name) {
-        if (name.indexOf('_') < 0) {
-            return name;
-        }
-        StringBuilder out = new StringBuilder(name.length());
-        boolean upper = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '_' && out.length() > 0) {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
-
     /** {@code functionDeclarations} becomes {@code function_declarations}, the spelling of proto error paths. */
-    public static String toSnake(String name) {
+    public static String snakeCase(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -1,14 +1,14 @@
-package dev.livetools.testkit.internal;
+package dev.livetools.protocol.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-class CamelCaseTest {
+class CamelCaseTreeTest {
 
     private static JsonNode normalize(String json) throws Exception {
-        return CamelCase.normalize(WireJson.MAPPER.readTree(json));
+        return CamelCaseTree.normalize(Json.MAPPER.readTree(json));
     }
 
     @Test
@@ -36,9 +36,8 @@ class CamelCaseTest {
     }
 
     @Test
-    void convertsBothWays() {
-        assertThat(CamelCase.toCamel("function_declarations")).isEqualTo("functionDeclarations");
-        assertThat(CamelCase.toSnake("functionDeclarations")).isEqualTo("function_declarations");
-        assertThat(CamelCase.toCamel("already")).isEqualTo("already");
+    void snakeCaseIsTheProtoErrorPathSpelling() {
+        assertThat(CamelCaseTree.snakeCase("functionDeclarations")).isEqualTo("function_declarations");
+        assertThat(Fields.camelCase("function_declarations")).isEqualTo("functionDeclarations");
     }
 }
