@@ -63,10 +63,11 @@ final class LostWakeupRace {
         /**
          * Phase 2, from the test thread while the selector is parked: queue "first", arm the send of "second".
          *
-         * <p>"first" is stage setting, queued unguarded in both variants: sent inside the parked flush, its write
-         * interest is reset too, but the selector's stale ready set flushes it in the next round (the one that also
-         * reads "ping"). A guard check landing between that reset and that flush would count a second rescue, so
-         * with "first" unguarded the guard's count is exactly the frame under test, "second".
+         * <p>"first" is stage setting: sent inside the parked flush, its write interest is reset too, and usually the
+         * selector's stale ready set flushes it in the next round (the one that also reads "ping"). Under a loaded
+         * machine that next round can miss it: the very defect strands "first" (seen twice in full-suite runs on two
+         * shared cores). So it goes through the same send path as "second": guarded in the guarded variant (the
+         * guard may then count a rescue for it too), unguarded in the repro.
          */
         void queueFirstAndSendSecondInsideItsFlush() {
             armed.set(() -> {
@@ -74,7 +75,7 @@ final class LostWakeupRace {
                 sender.start();
                 join(sender);
             });
-            connection.send("first");
+            send(connection, "first");
         }
 
         @Override

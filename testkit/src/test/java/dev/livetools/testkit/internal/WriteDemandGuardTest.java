@@ -20,7 +20,7 @@ class WriteDemandGuardTest {
 
             assertThat(client.received.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
             assertThat(client.received.poll(10, TimeUnit.SECONDS)).isEqualTo("second");
-            assertThat(server.guard.rescues()).isEqualTo(1);
+            assertThat(server.guard.rescues()).as("at least the stranded \"second\"").isBetween(1L, 2L);
             client.closeBlocking();
         } finally {
             server.shutdown();
