@@ -1,11 +1,7 @@
 package dev.livetools.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.internal.ClientFrames;
 import dev.livetools.protocol.internal.Json;
-import dev.livetools.protocol.internal.ServerFrames;
-import dev.livetools.protocol.internal.ToolCallFrames;
-import dev.livetools.protocol.internal.ToolResponseFrames;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +17,8 @@ public final class LiveCodec {
 
     /** Decodes a server frame received as text. */
     public ServerMessage decodeServer(String json) {
-        ServerMessage fast = ToolCallFrames.tryDecode(Json.parser(json));
-        return fast != null ? fast : ServerFrames.decode(Json.parse(json));
+        ServerMessage fast = ToolCallFrames.tryDecode(JsonFrames.parser(json));
+        return fast != null ? fast : ServerFrames.decode(JsonFrames.parse(json));
     }
 
     /** Decodes a server frame received as binary (the service sends UTF-8 JSON in binary frames). */
@@ -43,8 +39,8 @@ public final class LiveCodec {
     private static ServerMessage decodeServer(byte[] utf8, int offset, int length) {
         // Tool calls are what a host waits on: the plain shape is read by streaming, anything else (or anything
         // doubtful) by the general path, which then decides alone what the frame means.
-        ServerMessage fast = ToolCallFrames.tryDecode(Json.parser(utf8, offset, length));
-        return fast != null ? fast : ServerFrames.decode(Json.parse(utf8, offset, length));
+        ServerMessage fast = ToolCallFrames.tryDecode(JsonFrames.parser(utf8, offset, length));
+        return fast != null ? fast : ServerFrames.decode(JsonFrames.parse(utf8, offset, length));
     }
 
     /** The compact JSON text a client sends (as a text frame, like the official SDKs). */
@@ -61,11 +57,11 @@ public final class LiveCodec {
     }
 
     public ClientMessage decodeClient(String json) {
-        return ClientFrames.decode(Json.parse(json));
+        return ClientFrames.decode(JsonFrames.parse(json));
     }
 
     public ClientMessage decodeClient(byte[] utf8) {
-        return ClientFrames.decode(Json.parse(utf8));
+        return ClientFrames.decode(JsonFrames.parse(utf8));
     }
 
     public ClientMessage decodeClient(ByteBuffer utf8) {

@@ -1,7 +1,6 @@
 package dev.livetools.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.livetools.protocol.internal.Extra;
 
 import java.util.Map;
 

@@ -3,7 +3,6 @@ package dev.livetools.protocol;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.livetools.protocol.internal.Extra;
 
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,6 @@ package dev.livetools.protocol;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.livetools.protocol.internal.Json;
-import dev.livetools.protocol.internal.ServerFrames;
-import dev.livetools.protocol.internal.ToolCallFrames;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,9 +44,9 @@ class ServerFrameFuzzTest {
         if (binary == null) {
             return;
         }
-        ServerMessage fast = ToolCallFrames.tryDecode(Json.parser(frame, 0, frame.length));
+        ServerMessage fast = ToolCallFrames.tryDecode(JsonFrames.parser(frame, 0, frame.length));
         if (fast != null) {
-            assertThat(fast).isEqualTo(ServerFrames.decode(Json.parse(frame)));
+            assertThat(fast).isEqualTo(ServerFrames.decode(JsonFrames.parse(frame)));
         }
         assertThat(CODEC.decodeServer(CODEC.encodeServerBytes(binary))).isEqualTo(binary);
     }

@@ -12,7 +12,7 @@ import java.util.Set;
  * (the emulator's rules for unknown fields, which the typed decoder keeps rather than refuses). Proto3 JSON parsing
  * accepts both spellings and the Python SDK sends snake_case ({@code tool_response}, {@code trigger_tokens}; live-
  * protocol.md §2). User data is left alone: struct values ({@code args}, {@code response}), schema property names and
- * label maps. Names are converted by {@link Fields#camelCase(String)}, the decoder's own rule.
+ * label maps. Names are converted by {@link #camelCase(String)}, the rule the decoder uses too.
  */
 public final class CamelCaseTree {
 
@@ -30,7 +30,7 @@ public final class CamelCaseTree {
             ObjectNode out = Json.object();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String name = Fields.camelCase(field.getKey());
+                String name = camelCase(field.getKey());
                 out.set(name, normalizeValue(name, field.getValue()));
             }
             return out;
@@ -64,6 +64,25 @@ public final class CamelCaseTree {
                 out.append('_').append(Character.toLowerCase(c));
             } else {
                 out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code tool_response} becomes {@code toolResponse}; a camelCase key is returned unchanged. */
+    public static String camelCase(String key) {
+        if (key.indexOf('_') < 0) {
+            return key;
+        }
+        StringBuilder out = new StringBuilder(key.length());
+        boolean upper = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '_') {
+                upper = out.length() > 0;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
             }
         }
         return out.toString();

@@ -38,6 +38,6 @@ class CamelCaseTreeTest {
     @Test
     void snakeCaseIsTheProtoErrorPathSpelling() {
         assertThat(CamelCaseTree.snakeCase("functionDeclarations")).isEqualTo("function_declarations");
-        assertThat(Fields.camelCase("function_declarations")).isEqualTo("functionDeclarations");
+        assertThat(CamelCaseTree.camelCase("function_declarations")).isEqualTo("functionDeclarations");
     }
 }

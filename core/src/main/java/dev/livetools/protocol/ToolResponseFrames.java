@@ -1,11 +1,10 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import dev.livetools.protocol.FunctionResponse;
-import dev.livetools.protocol.ToolResponse;
 
 import java.io.IOException;
 
@@ -13,7 +12,7 @@ import java.io.IOException;
  * Writes a {@code toolResponse} frame by streaming, the message a tool host sends most: the same compact text as
  * writing {@link ClientFrames#encode}'s tree, without building the tree of the envelope around each answer.
  */
-public final class ToolResponseFrames {
+final class ToolResponseFrames {
 
     private ToolResponseFrames() {
     }

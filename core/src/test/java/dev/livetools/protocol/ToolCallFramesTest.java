@@ -1,8 +1,5 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
-import dev.livetools.protocol.LiveCodec;
-import dev.livetools.protocol.ProtocolException;
-import dev.livetools.protocol.ServerMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -122,8 +119,8 @@ class ToolCallFramesTest {
 
     @Test
     void thePlainToolCallShapeIsReadByStreaming() {
-        ServerMessage fast = ToolCallFrames.tryDecode(Json.parser(PLAIN));
-        assertThat(fast).isNotNull().isEqualTo(ServerFrames.decode(Json.parse(PLAIN)));
+        ServerMessage fast = ToolCallFrames.tryDecode(JsonFrames.parser(PLAIN));
+        assertThat(fast).isNotNull().isEqualTo(ServerFrames.decode(JsonFrames.parse(PLAIN)));
         assertThat(fast.toolCall().functionCalls()).hasSize(2);
         assertThat(fast.toolCall().functionCalls().get(0).args().get("nested").get("a_b").size()).isEqualTo(2);
     }
@@ -137,12 +134,12 @@ class ToolCallFramesTest {
             "{\"toolCall\":{\"functionCalls\":[{\"name\":\"f\"}]}} x",
             "{\"serverContent\":{\"turnComplete\":true}}"})
     void anythingButThePlainShapeIsLeftToTheGeneralPath(String frame) {
-        assertThat(ToolCallFrames.tryDecode(Json.parser(frame))).isNull();
+        assertThat(ToolCallFrames.tryDecode(JsonFrames.parser(frame))).isNull();
     }
 
     private void assertSameAsGeneralPath(String frame) {
         byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
-        Object expected = outcome(() -> ServerFrames.decode(Json.parse(frame)));
+        Object expected = outcome(() -> ServerFrames.decode(JsonFrames.parse(frame)));
         assertThat(outcome(() -> codec.decodeServer(frame))).isEqualTo(expected);
         assertThat(outcome(() -> codec.decodeServer(utf8))).isEqualTo(expected);
         byte[] padded = new byte[utf8.length + 4];

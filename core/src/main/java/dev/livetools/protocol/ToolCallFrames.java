@@ -1,12 +1,10 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.FunctionCall;
-import dev.livetools.protocol.ServerMessage;
-import dev.livetools.protocol.ToolCall;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,7 +20,7 @@ import java.util.List;
  * {@code null}, a value of another shape, trailing content, malformed JSON. The caller then decodes the frame with
  * the general path, so every such frame, and every error message, is exactly what the general path makes of it.
  */
-public final class ToolCallFrames {
+final class ToolCallFrames {
 
     private ToolCallFrames() {
     }

@@ -1,9 +1,7 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.ProtocolException;
-import dev.livetools.protocol.Schema;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,13 +1,9 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.Blob;
-import dev.livetools.protocol.Content;
-import dev.livetools.protocol.FunctionCall;
-import dev.livetools.protocol.Part;
-import dev.livetools.protocol.ProtocolException;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,8 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.CamelCaseTree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.ProtocolException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
  * {@link #unread() unread}: the caller keeps them as {@code extra} so unknown fields survive a round trip.
  * Not for user-owned objects (function args, responses, schema properties): their keys are data and stay verbatim.
  */
-public final class Fields {
+final class Fields {
 
     private final ObjectNode node;
     private final String path;
@@ -51,23 +51,9 @@ public final class Fields {
         return new Fields((ObjectNode) node, path);
     }
 
-    /** {@code tool_response} becomes {@code toolResponse}; a camelCase key is returned unchanged. */
+    /** {@code tool_response} becomes {@code toolResponse}; the one rule lives in {@link CamelCaseTree}. */
     public static String camelCase(String key) {
-        if (key.indexOf('_') < 0) {
-            return key;
-        }
-        StringBuilder out = new StringBuilder(key.length());
-        boolean upper = false;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '_') {
-                upper = out.length() > 0;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return CamelCaseTree.camelCase(key);
     }
 
     public String path() {

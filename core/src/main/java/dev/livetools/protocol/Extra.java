@@ -1,4 +1,4 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Immutable copies of the {@code extra} maps that carry fields the model does not know. */
-public final class Extra {
+final class Extra {
 
     private Extra() {
     }

@@ -1,10 +1,8 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.Json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.FunctionResponse;
-import dev.livetools.protocol.LiveCodec;
-import dev.livetools.protocol.ToolResponse;
 import dev.livetools.sdk.Scheduling;
 import java.math.BigDecimal;
 import java.util.List;

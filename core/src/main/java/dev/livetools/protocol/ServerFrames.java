@@ -1,30 +1,18 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.FunctionCall;
-import dev.livetools.protocol.GoAway;
-import dev.livetools.protocol.ProtocolException;
-import dev.livetools.protocol.ServerContent;
-import dev.livetools.protocol.ServerMessage;
-import dev.livetools.protocol.SessionResumptionUpdate;
-import dev.livetools.protocol.SetupComplete;
-import dev.livetools.protocol.ToolCall;
-import dev.livetools.protocol.ToolCallCancellation;
-import dev.livetools.protocol.Transcription;
-import dev.livetools.protocol.UsageMetadata;
-import dev.livetools.protocol.VoiceActivity;
-import dev.livetools.protocol.VoiceActivityDetectionSignal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.livetools.protocol.internal.Contents.putExtra;
-import static dev.livetools.protocol.internal.Contents.putIfSet;
+import static dev.livetools.protocol.Contents.putExtra;
+import static dev.livetools.protocol.Contents.putIfSet;
 
 /** Reads and writes server messages; every top-level key is handled, unknown ones kept. */
-public final class ServerFrames {
+final class ServerFrames {
 
     private ServerFrames() {
     }

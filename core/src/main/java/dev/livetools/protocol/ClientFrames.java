@@ -1,27 +1,9 @@
-package dev.livetools.protocol.internal;
+package dev.livetools.protocol;
 
+import dev.livetools.protocol.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.livetools.protocol.AudioTranscriptionConfig;
-import dev.livetools.protocol.Blob;
-import dev.livetools.protocol.ClientContent;
-import dev.livetools.protocol.ClientMessage;
-import dev.livetools.protocol.Content;
-import dev.livetools.protocol.ContextWindowCompression;
-import dev.livetools.protocol.FunctionDeclaration;
-import dev.livetools.protocol.FunctionResponse;
-import dev.livetools.protocol.GenerationConfig;
-import dev.livetools.protocol.ProtocolException;
-import dev.livetools.protocol.RealtimeInput;
-import dev.livetools.protocol.RealtimeInputConfig;
-import dev.livetools.protocol.SessionResumptionConfig;
-import dev.livetools.protocol.Setup;
-import dev.livetools.protocol.SpeechConfig;
-import dev.livetools.protocol.ThinkingConfig;
-import dev.livetools.protocol.Tool;
-import dev.livetools.protocol.ToolResponse;
-import dev.livetools.protocol.UnknownClientMessage;
 import dev.livetools.sdk.Scheduling;
 
 import java.util.ArrayList;
@@ -29,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.livetools.protocol.internal.Contents.putExtra;
-import static dev.livetools.protocol.internal.Contents.putIfSet;
+import static dev.livetools.protocol.Contents.putExtra;
+import static dev.livetools.protocol.Contents.putIfSet;
 
 /** Reads and writes client messages ({@code setup}, {@code clientContent}, {@code realtimeInput}, {@code toolResponse}). */
-public final class ClientFrames {
+final class ClientFrames {
 
     private static final Set<String> KINDS = Set.of("setup", "clientContent", "realtimeInput", "toolResponse");
 
