@@ -124,10 +124,8 @@ final class Call implements ToolContext {
     }
 
     private void finish(Outcome result, boolean stop) {
-        List<Runnable> actions = null;
-        Runnable free = null;
+        Stopped stopped = null;
         boolean sent;
-        boolean overran = false;
         lock.lock();
         try {
             if (state != QUEUED && state != RUNNING) {
@@ -147,26 +145,13 @@ final class Call implements ToolContext {
                 sent = true;
             }
             if (stop) {
-                cancelled = true;
-                actions = takeCancelActions();
-                if (thread != null) {
-                    thread.interrupt();
-                    overran = !overrunning;
-                    overrunning = true;
-                }
-                // A method that ignores the interrupt must not keep later calls waiting for its slot.
-                free = slot;
-                slot = null;
+                stopped = stopLocked();
             }
         } finally {
             lock.unlock();
         }
-        runAll(actions);
-        if (free != null) {
-            free.run();
-        }
-        if (overran) {
-            group.overran(this);
+        if (stopped != null) {
+            stopped.finish();
         }
         group.settled(this, sent);
     }
@@ -178,10 +163,8 @@ final class Call implements ToolContext {
      * @return {@code false} when the call had already been answered or cancelled
      */
     boolean cancel() {
-        List<Runnable> actions;
         int previous;
-        Runnable free;
-        boolean overran = false;
+        Stopped stopped;
         lock.lock();
         try {
             if (state != QUEUED && state != RUNNING && state != HELD) {
@@ -193,25 +176,11 @@ final class Call implements ToolContext {
             if (previous != HELD && group.timing()) {
                 endedNanos = System.nanoTime();
             }
-            cancelled = true;
-            actions = takeCancelActions();
-            if (thread != null) {
-                thread.interrupt();
-                overran = !overrunning;
-                overrunning = true;
-            }
-            free = slot;
-            slot = null;
+            stopped = stopLocked();
         } finally {
             lock.unlock();
         }
-        runAll(actions);
-        if (free != null) {
-            free.run();
-        }
-        if (overran) {
-            group.overran(this);
-        }
+        stopped.finish();
         group.cancelled(this, previous == HELD);
         return true;
     }
@@ -259,6 +228,37 @@ final class Call implements ToolContext {
 
     private boolean nonBlocking() {
         return route != null && route.nonBlocking();
+    }
+
+    /** What stopping the method leaves to do once the lock is released. */
+    private record Stopped(Call call, List<Runnable> actions, Runnable freeSlot, boolean overran) {
+        void finish() {
+            call.runAll(actions);
+            if (freeSlot != null) {
+                freeSlot.run();
+            }
+            if (overran) {
+                call.group.overran(call);
+            }
+        }
+    }
+
+    /**
+     * Stops the method, under the lock: the cancelled flag, the thread interrupted, and its slot given up, since a
+     * method that ignores the interrupt must not keep later calls waiting for its slot.
+     */
+    private Stopped stopLocked() {
+        cancelled = true;
+        List<Runnable> actions = takeCancelActions();
+        boolean overran = false;
+        if (thread != null) {
+            thread.interrupt();
+            overran = !overrunning;
+            overrunning = true;
+        }
+        Runnable free = slot;
+        slot = null;
+        return new Stopped(this, actions, free, overran);
     }
 
     private List<Runnable> takeCancelActions() {
