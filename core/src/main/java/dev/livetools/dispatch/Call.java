@@ -113,6 +113,16 @@ final class Call implements ToolContext {
         }
     }
 
+    /** Whether the call was given up while its method runs, and the method has not returned yet. */
+    boolean overrunning() {
+        lock.lock();
+        try {
+            return overrunning;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The call's one outcome; ignored when the call was cancelled, timed out or answered already. */
     void complete(Outcome result) {
         finish(result, false);

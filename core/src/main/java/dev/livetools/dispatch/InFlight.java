@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,12 @@ final class InFlight {
     private final Set<Call> warned = ConcurrentHashMap.newKeySet();
     private final DispatchListener listener;
     private final String sessionId;
-    private final DeadlineWatch deadlines;
+    private final DeadlineWatch deadlines = DeadlineWatch.SHARED;
+    /** Whether the deadline watch has this dispatcher in its list (or queued for it). */
+    private final AtomicBoolean enlisted = new AtomicBoolean();
+    private volatile boolean closed;
+    /** Written and read by the watch thread only (set before the hand-over when enlisting). */
+    long lastStuckReport;
 
     private final long maxResultBytes;
 
@@ -40,7 +46,6 @@ final class InFlight {
         this.listener = listener;
         this.sessionId = sessionId;
         this.maxResultBytes = maxResultBytes;
-        this.deadlines = new DeadlineWatch(active.values(), stuck.keySet(), this::reportStuck);
     }
 
     /** Whether call durations are needed (only for listener events): saves two clock reads per call otherwise. */
@@ -58,7 +63,7 @@ final class InFlight {
 
     void add(Call call) {
         active.put(key(call), call);
-        deadlines.arrived();
+        deadlines.watch(this);
         report(call, CallEvent.Kind.QUEUED, null);
     }
 
@@ -95,7 +100,13 @@ final class InFlight {
 
     void overran(Call call) {
         stuck.put(call, System.nanoTime());
-        deadlines.arrived();
+        if (!call.overrunning()) {
+            // The method returned between being stopped and this report (a method that honours the interrupt
+            // does at once), and its end was reported first: without this the call would be "stuck" for ever.
+            overrunEnded(call);
+            return;
+        }
+        deadlines.watch(this);
     }
 
     void overrunEnded(Call call) {
@@ -115,12 +126,51 @@ final class InFlight {
         return cancelled;
     }
 
-    /** Cancels every call and stops the deadline watch. */
+    /** Cancels every call; the deadline watch then lets go of this dispatcher. */
     void close() {
+        closed = true;
         for (Call call : active.values()) {
             call.cancel();
         }
-        deadlines.close();
+    }
+
+    /** True if the caller must hand this dispatcher to the deadline watch (it was not watched). */
+    boolean enlist() {
+        if (enlisted.get() || !enlisted.compareAndSet(false, true)) {
+            return false;
+        }
+        lastStuckReport = System.nanoTime();
+        return true;
+    }
+
+    /** Run by the deadline watch every tick. */
+    void expireOverdue(long now) {
+        for (Call call : active.values()) {
+            if (now - call.deadlineNanos >= 0) {
+                call.expire();
+            }
+        }
+    }
+
+    boolean hasStuck() {
+        return !stuck.isEmpty();
+    }
+
+    /**
+     * Run by the deadline watch after each tick: whether it keeps this dispatcher. It lets go once nothing is in
+     * flight or stuck (or the dispatcher closed); a call added meanwhile either is seen by the second look or finds
+     * {@code enlisted} false and enlists again, so no call goes unwatched.
+     */
+    boolean stayWatched() {
+        if (!closed && (!active.isEmpty() || !stuck.isEmpty())) {
+            return true;
+        }
+        enlisted.set(false);
+        if (closed || active.isEmpty() && stuck.isEmpty()) {
+            return false;
+        }
+        // Work arrived between the looks: keep watching, unless its caller already enlisted us again.
+        return enlisted.compareAndSet(false, true);
     }
 
     void report(Call call, CallEvent.Kind kind, ErrorType error) {
@@ -133,7 +183,7 @@ final class InFlight {
     }
 
     /** Run by the deadline watch about once a second while some given-up call still runs. */
-    private void reportStuck() {
+    void reportStuck() {
         long now = System.nanoTime();
         List<Call> calls = new ArrayList<>();
         // A method that honours the interrupt returns within moments; only the ones that did not are stuck.
@@ -150,8 +200,8 @@ final class InFlight {
         for (Call c : calls) {
             report.add(new StuckCall(c.callId, c.name, c.age()));
             if (warned.add(c)) {
-                LOG.warn("{} of {} is still running {} after it arrived, although it was answered or cancelled: its "
-                        + "method ignores interrupts; its slot went to later calls", c, c.name,
+                LOG.warn("{} is still running {} after it arrived, although it was answered or cancelled: its "
+                        + "method ignores interrupts; its slot went to later calls", c,
                         DurationWords.of(c.age()));
             }
         }

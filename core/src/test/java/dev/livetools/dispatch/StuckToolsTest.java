@@ -100,6 +100,41 @@ class StuckToolsTest {
     }
 
     @Test
+    void aMethodThatReturnsAtTheInterruptIsNeverReportedStuck() throws Exception {
+        // Its return races the report that it overran: the end must win whichever comes first, or the call is
+        // "stuck" for ever and keeps the deadline watch ticking.
+        HostedTool polite = HostedTool.of(new FunctionDeclaration("polite", null, null, null),
+                Duration.ofMillis(50), (args, context) -> {
+                    Thread.sleep(20_000);
+                    return "too late";
+                });
+        List<List<StuckCall>> reports = new CopyOnWriteArrayList<>();
+        DispatchListener listener = new DispatchListener() {
+            @Override
+            public void onEvent(CallEvent event) {
+            }
+
+            @Override
+            public void onStuckCalls(List<StuckCall> calls) {
+                reports.add(calls);
+            }
+        };
+        RecordingSink sink = new RecordingSink();
+        try (ToolDispatcher d = ToolDispatcher.builder(ToolCatalog.builder().addTools(polite).build())
+                .maxConcurrency(40).listener(listener).build()) {
+            for (int i = 0; i < 40; i++) {
+                d.dispatch(toolCall(call("p" + i, "polite", "{}")), sink);
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(sink.awaitOne("p" + i).response().at("/error/type").asText())
+                        .isEqualTo("DEADLINE_EXCEEDED");
+            }
+            Thread.sleep(2_500); // two report periods
+            assertThat(reports).isEmpty();
+        }
+    }
+
+    @Test
     void closeLeavesNoThreadOfTheDispatcherOnceTheStuckMethodReturns() throws Exception {
         Set<Thread> before = livetoolsThreads();
         RecordingSink sink = new RecordingSink();
