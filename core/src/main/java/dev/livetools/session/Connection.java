@@ -3,10 +3,12 @@ package dev.livetools.session;
 import dev.livetools.protocol.LiveCodec;
 import dev.livetools.protocol.ProtocolException;
 import dev.livetools.protocol.ServerMessage;
+import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ import java.util.function.UnaryOperator;
  * handshake (TCP, TLS, HTTP upgrade) must finish within the connect timeout, so a {@code wss://} URL pointing at a
  * plain server fails in seconds instead of waiting forever for a TLS answer. Its threads are daemons.
  */
-final class Connection {
+final class Connection implements Heartbeat.Beating {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Java-WebSocket logs every write of at most 1000 bytes at TRACE, the handshake with its headers included. */
@@ -63,10 +66,16 @@ final class Connection {
     private volatile boolean setupComplete;
     private volatile Exception error;
     private volatile boolean opened;
+    /** Ping after this long without a frame from the server, drop after twice as long; 0: no heartbeat. */
+    private final long heartbeatNanos;
+    private volatile long lastHeardNanos;
+    private volatile long lastPingNanos;
+    /** The read thread is in the session's hands (e.g. waiting for slow listeners): silence is ours, not the server's. */
+    private volatile boolean handling;
 
     public Connection(int number, URI uri, String displayUri, Map<String, String> headers, String setupJson,
                       boolean resumes, LiveCodec codec, Handler handler, int connectTimeoutMillis, int maxFrameBytes,
-                      UnaryOperator<String> scrub) {
+                      UnaryOperator<String> scrub, Duration heartbeat) {
         this.resumes = resumes;
         this.number = number;
         this.displayUri = displayUri;
@@ -79,6 +88,9 @@ final class Connection {
                 LoggerFactory.getLogger(WebSocketImpl.class).isTraceEnabled()), connectTimeoutMillis, maxFrameBytes);
         this.client.setTcpNoDelay(true);
         this.client.setDaemon(true);
+        // Java-WebSocket's own timer is a thread per client; the shared Heartbeat does its job for all of them.
+        this.client.setConnectionLostTimeout(0);
+        this.heartbeatNanos = heartbeat.toNanos();
         this.handshakeTimeoutMillis = connectTimeoutMillis;
         if (!"wss".equalsIgnoreCase(uri.getScheme())) {
             // For wss the client must create the socket itself: with a factory it would skip the TLS upgrade.
@@ -170,6 +182,42 @@ final class Connection {
         return "connection #" + number;
     }
 
+    /** Run by the {@link Heartbeat}: pings a quiet connection, drops one silent for two intervals. */
+    @Override
+    public long beat(long now) {
+        if (closed.get()) {
+            return -1;
+        }
+        if (handling) {
+            return now + heartbeatNanos;
+        }
+        long heard = lastHeardNanos;
+        if (now - heard >= 2 * heartbeatNanos) {
+            String silence = Duration.ofNanos(now - heard).toMillis() + " ms";
+            LOG.info("connection #{}: nothing from the server, not even a pong, for {}: dropping it as lost",
+                    number, silence);
+            client.closeConnection(1006, "no frame or pong from the server for " + silence);
+            return -1;
+        }
+        if (now - heard >= heartbeatNanos && now - lastPingNanos >= heartbeatNanos) {
+            try {
+                client.sendPing();
+            } catch (WebsocketNotConnectedException e) {
+                return -1;
+            }
+            lastPingNanos = now;
+        }
+        long ping = lastPingNanos;
+        long quietSince = ping - heard > 0 ? ping : heard;
+        long nextPing = quietSince + heartbeatNanos;
+        long lost = heard + 2 * heartbeatNanos;
+        return nextPing - lost < 0 ? nextPing : lost;
+    }
+
+    private void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
     private final class Client extends WebSocketClient {
 
         Client(URI uri, Map<String, String> headers, int connectTimeoutMillis, int maxFrameBytes) {
@@ -188,8 +236,24 @@ final class Connection {
         }
 
         @Override
+        public void onWebsocketPong(WebSocket conn, Framedata f) {
+            heard();
+        }
+
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata f) {
+            heard();
+            super.onWebsocketPing(conn, f); // answers with a pong
+        }
+
+        @Override
         public void onOpen(ServerHandshake handshake) {
             opened = true;
+            heard();
+            lastPingNanos = lastHeardNanos;
+            if (heartbeatNanos > 0) {
+                Heartbeat.SHARED.add(Connection.this);
+            }
             try {
                 getSocket().setSoTimeout(0); // the handshake is over: a quiet session is not an error
             } catch (SocketException e) {
@@ -201,6 +265,7 @@ final class Connection {
 
         @Override
         public void onMessage(String text) {
+            heard();
             ServerMessage message;
             try {
                 message = codec.decodeServer(text);
@@ -208,11 +273,12 @@ final class Connection {
                 handler.onMalformed(Connection.this, e);
                 return;
             }
-            handler.onFrame(Connection.this, message);
+            deliver(message);
         }
 
         @Override
         public void onMessage(ByteBuffer bytes) {
+            heard();
             ServerMessage message;
             try {
                 message = codec.decodeServer(bytes);
@@ -220,11 +286,22 @@ final class Connection {
                 handler.onMalformed(Connection.this, e);
                 return;
             }
-            handler.onFrame(Connection.this, message);
+            deliver(message);
+        }
+
+        private void deliver(ServerMessage message) {
+            handling = true;
+            try {
+                handler.onFrame(Connection.this, message);
+            } finally {
+                handling = false;
+                heard(); // the frames that came meanwhile wait in the socket: not a silence of the server's
+            }
         }
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
+            Heartbeat.SHARED.remove(Connection.this);
             try {
                 if (closed.compareAndSet(false, true)) {
                     handler.onClosed(Connection.this, new ConnectionEnd(code, scrub.apply(reason), remote, error,

@@ -66,7 +66,8 @@ public final class LiveSession implements AutoCloseable {
         this.events = new EventHub(name + "-events", b.maxBacklogBytes, EventHub.DEFAULT_BACKLOG_EVENTS);
         b.listeners.forEach(events::addListener);
         this.connections = new Reconnector(name, new Reconnector.Settings(b.endpoint, setup, b.sessionResumption,
-                b.resumeHandle, b.setupTimeout, b.connectTimeout, b.policy, b.maxFrameBytes), lock, events, codec,
+                b.resumeHandle, b.setupTimeout, b.connectTimeout, b.policy, b.maxFrameBytes,
+                b.heartbeat), lock, events, codec,
                 new Wiring());
         this.tools = new ToolBridge(name, b.runner, lock, events, codec, connections::usable);
     }

@@ -54,7 +54,7 @@ final class Reconnector implements Connection.Handler {
     /** How the session connects; all fixed at build time. */
     public record Settings(LiveEndpoint endpoint, Setup setup, boolean resumption, String resumeHandle,
                            Duration setupTimeout, Duration connectTimeout, ReconnectPolicy policy,
-                           int maxFrameBytes) {
+                           int maxFrameBytes, Duration heartbeat) {
     }
 
     private final String name;
@@ -406,7 +406,7 @@ final class Reconnector implements Connection.Handler {
         LiveEndpoint e = settings.endpoint();
         return new Connection(++connectionNumbers, e.connectUri(), e.displayUri(), e.handshakeHeaders(),
                 codec.encode(s), handle != null, codec, this, (int) settings.connectTimeout().toMillis(),
-                settings.maxFrameBytes(), e::scrub);
+                settings.maxFrameBytes(), e::scrub, settings.heartbeat());
     }
 
     private static boolean usable(Connection c) {

@@ -29,6 +29,7 @@ abstract class SessionOptions {
     Duration connectTimeout = Duration.ofSeconds(10);
     ReconnectPolicy policy = new ReconnectPolicy(Duration.ofMillis(250), Duration.ofSeconds(8), 8, 30);
     int maxFrameBytes = 16 << 20;
+    Duration heartbeat = Duration.ofSeconds(30);
     long maxBacklogBytes = EventHub.DEFAULT_BACKLOG_BYTES;
     final List<LiveSessionListener> listeners = new ArrayList<>();
 
@@ -149,6 +150,21 @@ abstract class SessionOptions {
             throw new IllegalArgumentException("maxFrameBytes must be at least 1024: " + bytes);
         }
         this.maxFrameBytes = bytes;
+        return self();
+    }
+
+    /**
+     * How long the server may say nothing before the connection is pinged; after twice as long with no frame and no
+     * pong it counts as lost and the session resumes on a new one (a half-open TCP connection would otherwise hang
+     * for as long as the operating system's timeout). 30 s; {@link Duration#ZERO} turns the heartbeat off.
+     */
+    public LiveSession.Builder heartbeat(Duration interval) {
+        Objects.requireNonNull(interval, "heartbeat");
+        if (interval.isNegative() || interval.compareTo(Duration.ofHours(1)) > 0
+                || !interval.isZero() && interval.toMillis() < 10) {
+            throw new IllegalArgumentException("heartbeat must be zero (off) or from 10 ms to 1 hour: " + interval);
+        }
+        this.heartbeat = interval;
         return self();
     }
 

@@ -73,8 +73,17 @@ final class RawWebSocketServer implements AutoCloseable {
         }
     }
 
+    /** A client frame: its opcode (1 text, 2 binary, 8 close, 9 ping, 10 pong) and unmasked payload. */
+    record ClientFrame(int opcode, byte[] payload) {
+    }
+
     /** Reads one client frame (masked, as clients must send) and returns its payload. */
     static byte[] readFrame(InputStream in) throws IOException {
+        return readClientFrame(in).payload();
+    }
+
+    /** Reads one client frame with its opcode. */
+    static ClientFrame readClientFrame(InputStream in) throws IOException {
         int b0 = in.read();
         int b1 = in.read();
         if (b0 < 0 || b1 < 0) {
@@ -94,7 +103,7 @@ final class RawWebSocketServer implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             payload[i] ^= mask[i % 4];
         }
-        return payload;
+        return new ClientFrame(b0 & 0x0f, payload);
     }
 
     /** An unmasked server frame header with a 64-bit length, as RFC 6455 5.2 spells it. */
@@ -106,6 +115,18 @@ final class RawWebSocketServer implements AutoCloseable {
             h[9 - i] = (byte) (length >>> (8 * i));
         }
         return h;
+    }
+
+    /** An unmasked control frame (ping 9, pong 10): at most 125 bytes, so its length fits the first 7 bits. */
+    static byte[] controlFrame(int opcode, byte[] payload) {
+        if (payload.length > 125) {
+            throw new IllegalArgumentException("control frames carry at most 125 bytes: " + payload.length);
+        }
+        byte[] f = new byte[2 + payload.length];
+        f[0] = (byte) (0x80 | opcode);
+        f[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, f, 2, payload.length);
+        return f;
     }
 
     /** A whole unmasked server frame. */
