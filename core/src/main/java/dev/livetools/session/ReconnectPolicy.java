@@ -48,24 +48,22 @@ record ReconnectPolicy(Duration initial, Duration max, int attempts, int perMinu
     public final class Tracker {
         private final Deque<Long> opened = new ArrayDeque<>();
         private int attempt;
-        private long upSince = -1;
-
-        /** How many reconnects in a row have not led to a stable connection. */
-        public int attempt() {
-            return attempt;
-        }
+        /** Whether a connection completed its setup since the last attempt, and when: any long, as nanoTime is. */
+        private boolean up;
+        private long upSince;
 
         /** The next attempt's number; forgets earlier ones if the last connection was stable. */
         public int next(long now) {
-            if (upSince >= 0 && now - upSince >= STABLE.toNanos()) {
+            if (up && now - upSince >= STABLE.toNanos()) {
                 attempt = 0;
             }
-            upSince = -1;
+            up = false;
             return ++attempt;
         }
 
         /** A connection completed its setup. */
         public void connected(long now) {
+            up = true;
             upSince = now;
         }
 
