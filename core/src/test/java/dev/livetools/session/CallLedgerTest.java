@@ -7,11 +7,13 @@ import dev.livetools.protocol.FunctionCall;
 import dev.livetools.protocol.FunctionResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The ledger behind "every call answered exactly once, across reconnects". Each fixture is built per test: the
  * ledger is the code under test. Channels stand for connections.
  */
+@Timeout(10)
 class CallLedgerTest {
 
     private final Object first = new Object();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Java-WebSocket logs each write of at most 1000 bytes at TRACE, the handshake with the key header included. */
+@Timeout(10)
 class ConnectionTraceLogTest {
 
     private static int headerBytes(Map<String, String> headers) {

@@ -1,10 +1,12 @@
 package dev.livetools.session;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Timeout(10)
 class LiveEndpointTest {
 
     private static final String KEY = "AIza-secret-key";
@@ -113,5 +115,59 @@ class LiveEndpointTest {
         LiveEndpoint e = LiveEndpoint.url("ws://127.0.0.1:9000/ws", KEY);
         assertThat(e.scrub("server says: bad key " + KEY + " (" + java.net.URLEncoder.encode(KEY,
                 java.nio.charset.StandardCharsets.UTF_8) + ")")).doesNotContain(KEY).contains("***");
+    }
+
+    @Test
+    void aMissingOrBlankKeyIsRefusedWhenTheEndpointIsMadeNotAtConnect() {
+        assertThatThrownBy(() -> LiveEndpoint.geminiApi(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("apiKey is required and must not be blank");
+        assertThatThrownBy(() -> LiveEndpoint.geminiApi("  ", "v1alpha")).hasMessageContaining("apiKey is required");
+        assertThatThrownBy(() -> LiveEndpoint.url("wss://proxy.example/live", " "))
+                .hasMessageContaining("apiKey is required");
+        assertThatThrownBy(() -> LiveEndpoint.ephemeralToken("")).hasMessage("token is required and must not be blank");
+    }
+
+    @Test
+    void aVertexTokenSupplierReturningNothingFailsTheHandshakeNamingTheSupplier() {
+        LiveEndpoint blank = LiveEndpoint.vertexAi("p", "us-central1", () -> " ");
+        LiveEndpoint none = LiveEndpoint.vertexAi("p", "us-central1", () -> null);
+        assertThatThrownBy(blank::handshakeHeaders).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bearer-token supplier returned no token");
+        assertThatThrownBy(none::handshakeHeaders).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void scrubHidesTheLatestFourVertexTokens() {
+        int[] fetched = {0};
+        LiveEndpoint e = LiveEndpoint.vertexAi("p", "us-central1", () -> "ya29.token-" + (++fetched[0]) + "-end");
+        for (int i = 0; i < 5; i++) {
+            e.handshakeHeaders();
+        }
+        String echoed = "server says: ya29.token-2-end ya29.token-3-end ya29.token-4-end ya29.token-5-end";
+        assertThat(e.scrub(echoed)).isEqualTo("server says: *** *** *** ***");
+    }
+
+    @Test
+    void scrubLeavesNothingToScrubAsItIs() {
+        LiveEndpoint e = LiveEndpoint.url("ws://127.0.0.1:9000/ws", KEY);
+        assertThat(e.scrub(null)).isNull();
+        assertThat(e.scrub("")).isEmpty();
+        assertThat(e.scrub("close code 1000")).isEqualTo("close code 1000");
+    }
+
+    @Test
+    void toStringNamesTheKindAndTheSafeUrl() {
+        assertThat(LiveEndpoint.geminiApi(KEY).toString()).isEqualTo("LiveEndpoint[gemini-api wss://"
+                + "generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService"
+                + ".BidiGenerateContent]");
+        assertThat(LiveEndpoint.url("ws://127.0.0.1:9000/ws").toString())
+                .isEqualTo("LiveEndpoint[custom ws://127.0.0.1:9000/ws]");
+    }
+
+    @Test
+    void aUrlWithoutAHostNeedsNoKeyAndIsRefusedAsAnEndpoint() {
+        assertThat(LiveEndpoint.needsApiKey("ws:relative")).isFalse();
+        assertThat(LiveEndpoint.needsApiKey("wss://us-central1-aiplatform.googleapis.com/ws/x")).isTrue();
+        assertThatThrownBy(() -> LiveEndpoint.url("ws:///ws")).hasMessageContaining("needs a host");
     }
 }

@@ -110,41 +110,42 @@ class LiveSessionFramesTest {
                 peer.sendSample(TEXT_YEAH);
             }
         })) {
-            LiveSession session = builder(server, null, new EventRecorder()).connect();
-            session.events().subscribe(new Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(Flow.Subscription s) {
-                    s.request(Long.MAX_VALUE);
-                }
-
-                @Override
-                public void onNext(SessionEvent item) {
-                    synchronized (received) {
-                        received.add(item);
+            try (LiveSession session = builder(server, null, new EventRecorder()).connect()) {
+                session.events().subscribe(new Flow.Subscriber<>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
                     }
-                    if (item instanceof SessionEvent.Text) {
-                        text.countDown();
+
+                    @Override
+                    public void onNext(SessionEvent item) {
+                        synchronized (received) {
+                            received.add(item);
+                        }
+                        if (item instanceof SessionEvent.Text) {
+                            text.countDown();
+                        }
                     }
-                }
 
-                @Override
-                public void onError(Throwable t) {
-                    completed.completeExceptionally(t);
-                }
+                    @Override
+                    public void onError(Throwable t) {
+                        completed.completeExceptionally(t);
+                    }
 
-                @Override
-                public void onComplete() {
-                    completed.complete(null);
+                    @Override
+                    public void onComplete() {
+                        completed.complete(null);
+                    }
+                });
+                session.sendText("are you there?");
+                assertThat(text.await(5, TimeUnit.SECONDS)).isTrue();
+                session.close();
+                completed.get(5, TimeUnit.SECONDS);
+                synchronized (received) {
+                    assertThat(received).contains(new SessionEvent.Text("Yeah", false));
+                    assertThat(received.get(received.size() - 1)).isInstanceOfSatisfying(SessionEvent.Connection.class,
+                            c -> assertThat(c.state()).isEqualTo(ConnectionState.CLOSED));
                 }
-            });
-            session.sendText("are you there?");
-            assertThat(text.await(5, TimeUnit.SECONDS)).isTrue();
-            session.close();
-            completed.get(5, TimeUnit.SECONDS);
-            synchronized (received) {
-                assertThat(received).contains(new SessionEvent.Text("Yeah", false));
-                assertThat(received.get(received.size() - 1)).isInstanceOfSatisfying(SessionEvent.Connection.class,
-                        c -> assertThat(c.state()).isEqualTo(ConnectionState.CLOSED));
             }
         }
     }

@@ -129,14 +129,15 @@ class LiveSessionHandshakeTest {
         })) {
             LiveEndpoint endpoint = LiveEndpoint.url(server.url(), key);
             EventRecorder events = new EventRecorder();
-            LiveSession session = LiveSession.builder(endpoint).model("m").listener(events)
-                    .reconnect(Duration.ofMillis(10), Duration.ofMillis(20), 2).connect();
-            events.awaitState(ConnectionState.CLOSED);
-            session.close();
-            assertThat(server.headersOf(1)).containsEntry("x-goog-api-key", key);
-            assertThat(server.resourceOf(1)).doesNotContain(key);
-            assertThat(endpoint.toString()).doesNotContain(key);
-            assertThat(events.all().toString()).doesNotContain(key).contains("API key was rejected");
+            try (LiveSession session = LiveSession.builder(endpoint).model("m").listener(events)
+                    .reconnect(Duration.ofMillis(10), Duration.ofMillis(20), 2).connect()) {
+                events.awaitState(ConnectionState.CLOSED);
+                session.close();
+                assertThat(server.headersOf(1)).containsEntry("x-goog-api-key", key);
+                assertThat(server.resourceOf(1)).doesNotContain(key);
+                assertThat(endpoint.toString()).doesNotContain(key);
+                assertThat(events.all().toString()).doesNotContain(key).contains("API key was rejected");
+            }
         } finally {
             System.setErr(originalErr);
         }

@@ -257,7 +257,7 @@ class LiveSessionResumptionTest {
              LiveSession session = builder(server, runner, events).connect()) {
             events.awaitState(ConnectionState.CLOSED);
             events.awaitTool(CallEvent.Kind.UNANSWERED, "c1");
-            session.closed().get();
+            session.closed().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             assertThat(server.received(setupOn(2))).isEmpty();
             assertThat(session.state()).isEqualTo(ConnectionState.CLOSED);
         }
@@ -289,12 +289,13 @@ class LiveSessionResumptionTest {
             }
         });
              ScriptedToolRunner runner = new ScriptedToolRunner()) {
-            LiveSession session = builder(server, runner, events).connect();
-            runner.awaitDispatched("c1", WAIT);
-            session.close();
-            assertThat(events.awaitTool(CallEvent.Kind.UNANSWERED, "c1").detail()).contains("closed");
-            assertThat(runner.cancelRequests()).containsExactly("c1");
-            server.await(closeOf(1), 1, WAIT);
+            try (LiveSession session = builder(server, runner, events).connect()) {
+                runner.awaitDispatched("c1", WAIT);
+                session.close();
+                assertThat(events.awaitTool(CallEvent.Kind.UNANSWERED, "c1").detail()).contains("closed");
+                assertThat(runner.cancelRequests()).containsExactly("c1");
+                server.await(closeOf(1), 1, WAIT);
+            }
         }
     }
 
@@ -308,12 +309,13 @@ class LiveSessionResumptionTest {
             }
         });
              ScriptedToolRunner runner = new ScriptedToolRunner().answerAtOnce()) {
-            LiveSession session = builder(server, runner, events).connect();
-            server.await(responseTo("c1"), 1, WAIT);
-            session.close();
-            session.closed().get();
-            events.awaitState(ConnectionState.CLOSED);
-            assertThat(events.tool(CallEvent.Kind.UNANSWERED)).isEmpty();
+            try (LiveSession session = builder(server, runner, events).connect()) {
+                server.await(responseTo("c1"), 1, WAIT);
+                session.close();
+                session.closed().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                events.awaitState(ConnectionState.CLOSED);
+                assertThat(events.tool(CallEvent.Kind.UNANSWERED)).isEmpty();
+            }
         }
     }
 }

@@ -22,8 +22,10 @@ import dev.livetools.session.ServerMessageMapping.Leaving;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The pure mapping from one server frame to what the session must do, rule by rule, without a socket. */
+@Timeout(10)
 class ServerMessageMappingTest {
 
     private static FunctionCall call(String id) {
@@ -85,5 +87,61 @@ class ServerMessageMappingTest {
         assertThat(ServerMessageMapping.map(m)).singleElement().isInstanceOfSatisfying(Calls.class,
                 c -> assertThat(c.calls()).extracting(FunctionCall::id)
                         .containsExactly("function-call-5831923424298605773"));
+    }
+
+    @Test
+    void theUsersAndTheModelsTranscriptionsAreTranscriptEventsOfTheirDirection() {
+        ServerContent content = ServerContent.builder()
+                .inputTranscription(new dev.livetools.protocol.Transcription("lights on", true, null, null))
+                .outputTranscription(dev.livetools.protocol.Transcription.of("Sure")).build();
+        assertThat(ServerMessageMapping.map(ServerMessage.of(content))).containsExactly(
+                new Emit(new SessionEvent.Transcript(SessionEvent.Direction.INPUT, "lights on", true)),
+                new Emit(new SessionEvent.Transcript(SessionEvent.Direction.OUTPUT, "Sure", false)));
+    }
+
+    @Test
+    void aFinishedTranscriptionWithoutTextIsAnEmptyFinishedTranscript() {
+        ServerContent content = ServerContent.builder()
+                .outputTranscription(new dev.livetools.protocol.Transcription(null, true, null, null)).build();
+        assertThat(ServerMessageMapping.map(ServerMessage.of(content))).containsExactly(
+                new Emit(new SessionEvent.Transcript(SessionEvent.Direction.OUTPUT, "", true)));
+    }
+
+    @Test
+    void onlyAudioInlineDataIsAnAudioEvent() {
+        dev.livetools.protocol.Blob audio = new dev.livetools.protocol.Blob("audio/pcm;rate=24000", "AAAA");
+        List<Inbound> out = ServerMessageMapping.map(ServerMessage.of(ServerContent.modelTurn(
+                Part.inlineData(new dev.livetools.protocol.Blob("image/png", "AAAA")),
+                Part.inlineData(new dev.livetools.protocol.Blob(null, "AAAA")), Part.inlineData(audio))));
+        assertThat(out).containsExactly(new Emit(new SessionEvent.Audio(audio)));
+    }
+
+    @Test
+    void anInterruptionIsAnEventOfItsOwn() {
+        assertThat(ServerMessageMapping.map(ServerMessage.of(ServerContent.builder().interrupted(true).build())))
+                .containsExactly(new Emit(new SessionEvent.Interrupted()));
+    }
+
+    @Test
+    void aToolCallWithAnUnreadableEntryMapsItsValidCallsAndTheUnreadableOneApart() {
+        ServerMessage m = new LiveCodec().decodeServer("{\"toolCall\":{\"functionCalls\":[{\"id\":\"ok\","
+                + "\"name\":\"setLight\",\"args\":{}},{\"id\":\"bad\",\"name\":\"setLight\",\"args\":7}]}}");
+        List<Inbound> out = ServerMessageMapping.map(m);
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).isInstanceOfSatisfying(Calls.class,
+                c -> assertThat(c.calls()).extracting(FunctionCall::id).containsExactly("ok"));
+        assertThat(out.get(1)).isInstanceOfSatisfying(ServerMessageMapping.Unreadable.class,
+                u -> assertThat(u.entries()).extracting(ToolCall.Malformed::id).containsExactly("bad"));
+    }
+
+    @Test
+    void voiceActivityOfEitherKindIsAnEvent() {
+        ServerMessage vad = new LiveCodec().decodeServer(
+                "{\"voiceActivityDetectionSignal\":{\"vadSignalType\":\"VAD_SIGNAL_TYPE_EOS\"}}");
+        ServerMessage activity = ServerMessage.of(new dev.livetools.protocol.VoiceActivity("ACTIVITY_START", null));
+        assertThat(ServerMessageMapping.map(vad)).containsExactly(
+                new Emit(new SessionEvent.VoiceActivity("VAD_SIGNAL_TYPE_EOS")));
+        assertThat(ServerMessageMapping.map(activity)).containsExactly(
+                new Emit(new SessionEvent.VoiceActivity("ACTIVITY_START")));
     }
 }

@@ -30,8 +30,13 @@ final class SessionTestSupport {
     static final String RESUMPTION_UPDATE = "sdktest-js-sessionResumptionUpdate.json";
     static final String RESUMPTION_HANDLE = "test_handle";
     static final String CANCELLATION = "shape-toolCallCancellation.NOT-CAPTURED.json";
-    /** An upper bound for waiting on an event: generous, because a loaded CI machine can stall a thread for seconds. */
-    static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * An upper bound for waiting on an event or a connect: generous, because a loaded CI machine can stall a thread
+     * for seconds, yet short enough that a broken session fails its test instead of hanging it. The mutation profile
+     * shortens it ({@code -Dlivetools.test.wait=PT4S}), so that a mutant that loses an event fails within PIT's
+     * per-test timeout rather than running into it.
+     */
+    static final Duration WAIT = Duration.parse(System.getProperty("livetools.test.wait", "PT10S"));
 
     static final List<FunctionDeclaration> WEATHER = List.of(new FunctionDeclaration("get_current_weather",
             "Get the current weather in a given location", null, Schema.of(Schema.Type.OBJECT).withProperties(
@@ -44,7 +49,7 @@ final class SessionTestSupport {
         LiveSession.Builder b = LiveSession.builder(server.endpoint())
                 .model("gemini-live-2.5-flash-preview")
                 .responseModality("TEXT")
-                .setupTimeout(Duration.ofSeconds(10))
+                .setupTimeout(WAIT)
                 .reconnect(Duration.ofMillis(20), Duration.ofMillis(100), 5)
                 .listener(events);
         return runner == null ? b : b.tools(WEATHER, runner);
