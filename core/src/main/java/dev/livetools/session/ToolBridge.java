@@ -95,6 +95,7 @@ final class ToolBridge {
     public void unreadable(Connection on, List<ToolCall.Malformed> malformed) {
         List<FunctionResponse> answers = new ArrayList<>(malformed.size());
         long now = System.nanoTime();
+        boolean resend = false;
         for (ToolCall.Malformed bad : malformed) {
             if (bad.id() == null) {
                 LOG.warn("{}: a tool call without an id could not be read, so it cannot be answered: {}", name,
@@ -105,12 +106,18 @@ final class ToolBridge {
             }
             String callName = bad.name() == null ? "" : bad.name();
             LOG.warn("{}: answering unreadable tool call {} with INVALID_ARGUMENT: {}", name, bad.id(), bad.problem());
-            if (ledger.announce(new FunctionCall(bad.id(), callName, null), on, now) != CallLedger.Announcement.NEW) {
+            CallLedger.Announcement seen = ledger.announce(new FunctionCall(bad.id(), callName, null), on, now);
+            if (seen != CallLedger.Announcement.NEW) {
+                // announced again after a resumption: the ledger has queued its answer again, as for any call
+                resend |= seen == CallLedger.Announcement.REANNOUNCED;
                 continue;
             }
             emit(CallEvent.Kind.QUEUED, bad.id(), callName, Duration.ZERO, null, null);
             answers.add(FunctionResponse.of(bad.id(), callName,
                     ErrorType.INVALID_ARGUMENT.response("the call could not be read: " + bad.problem())));
+        }
+        if (resend) {
+            flush();
         }
         if (!answers.isEmpty()) {
             lock.afterUnlock(() -> sink.send(new ToolResponse(answers)));

@@ -38,6 +38,7 @@ final class ScriptedToolRunner implements ToolRunner {
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final Map<String, ResponseSink> sinks = new ConcurrentHashMap<>();
     private final List<String> cancelRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private volatile boolean atOnce;
     private volatile boolean answerEvenIfCancelled;
 
@@ -67,6 +68,7 @@ final class ScriptedToolRunner implements ToolRunner {
                 if (!cancelled.contains(key) || answerEvenIfCancelled) {
                     sink.send(ToolResponse.of(FunctionResponse.of(c.id(), c.name(),
                             JsonNodeFactory.instance.objectNode().put("result", c.name() + ":" + c.id()))));
+                    answered.add(key);
                 }
             }, threads));
         }
@@ -89,6 +91,17 @@ final class ScriptedToolRunner implements ToolRunner {
         while (!runs.containsKey(id)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("call " + id + " was never dispatched; dispatched: " + runs.keySet());
+            }
+            TimeUnit.MILLISECONDS.sleep(2);
+        }
+    }
+
+    /** Waits until this runner has handed its answer to call {@code id} to the session's sink. */
+    void awaitAnswered(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!answered.contains(id)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("call " + id + " was never answered by the runner");
             }
             TimeUnit.MILLISECONDS.sleep(2);
         }
