@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +34,7 @@ final class EventHub implements AutoCloseable {
     /** Default bounds of the undelivered backlog: room for seconds of audio, far below any heap. */
     public static final long DEFAULT_BACKLOG_BYTES = 16L << 20;
     public static final int DEFAULT_BACKLOG_EVENTS = 10_000;
+    private static final long EVENT_THREAD_IDLE_SECONDS = 2;
 
     private final ExecutorService thread;
     private volatile Thread eventThread;
@@ -57,12 +57,17 @@ final class EventHub implements AutoCloseable {
     public EventHub(String name, long maxBacklogBytes, int maxBacklogEvents) {
         this.maxBacklogBytes = maxBacklogBytes;
         this.maxBacklogEvents = maxBacklogEvents;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            eventThread = t;
-            return t;
-        });
+        // One thread at a time, in order, and only while events flow: a quiet session keeps none (with 1,000
+        // sessions a parked event thread each was 1,000 threads). A new one is made when events come again.
+        ThreadPoolExecutor events = new ThreadPoolExecutor(1, 1, EVENT_THREAD_IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    eventThread = t;
+                    return t;
+                });
+        events.allowCoreThreadTimeOut(true);
+        this.thread = events;
         // Subscribers get their own thread, one that retires when idle: the publisher still needs it to deliver
         // onComplete after the event thread has stopped.
         ThreadPoolExecutor subscriberThread = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,

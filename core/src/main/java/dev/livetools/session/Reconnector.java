@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -87,11 +88,17 @@ final class Reconnector implements Connection.Handler {
         this.owner = owner;
         this.resumptionHandle = settings.resumeHandle();
         this.tracker = settings.policy().tracker();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-timer");
-            t.setDaemon(true);
-            return t;
+        // Its thread lives only while a reconnect or setup deadline is pending: a session that has resumed once
+        // must not keep a parked thread for the rest of its life (1,000 sessions, 1,000 threads).
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread th = new Thread(r, name + "-timer");
+            th.setDaemon(true);
+            return th;
         });
+        t.setKeepAliveTime(1, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
+        t.setRemoveOnCancelPolicy(true);
+        this.timer = t;
     }
 
     // ================================================================== state (under the lock)

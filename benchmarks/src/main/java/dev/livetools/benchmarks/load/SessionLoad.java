@@ -33,9 +33,12 @@ import java.util.concurrent.TimeUnit;
  * read it.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.livetools.benchmarks.load.SessionLoad
- * [sessions=1000] [calls=10] [gapMillis=1000]}; the JVM running it is the one measured (JDK 17 or 25).
+ * [sessions=1000] [calls=10] [gapMillis=1000] [listener]}; the JVM running it is the one measured (JDK 17 or 25).
  */
 public final class SessionLoad {
+
+    private static boolean LISTENER;
+    private static final java.util.concurrent.atomic.LongAdder EVENTS = new java.util.concurrent.atomic.LongAdder();
 
     private SessionLoad() {
     }
@@ -52,6 +55,9 @@ public final class SessionLoad {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long gapMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        // "listener": every session also has a listener (counting its events), as an application showing
+        // transcripts or tool activity would; the session then delivers events on its own event thread.
+        LISTENER = args.length > 3 && args[3].equals("listener");
         // Calls start only once every session is up, so that heap and threads are those of N idle sessions.
         long startMillis = Math.max(5_000, sessions * 15L);
         String load = loadAverage();
@@ -117,9 +123,11 @@ public final class SessionLoad {
         catalog.close();
         emulatorIn.write("bye\n".getBytes(StandardCharsets.UTF_8));
 
-        System.out.printf(Locale.ROOT, "%d sessions x %d calls (%d ms apart), Java %s, %d CPUs, load average %s at"
-                        + " start, %s at end%n", sessions, calls, gapMillis, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd);
+        System.out.printf(Locale.ROOT, "%d sessions x %d calls (%d ms apart)%s, Java %s, %d CPUs, load average %s at"
+                        + " start, %s at end%n", sessions, calls, gapMillis,
+                LISTENER ? ", each with a listener (" + EVENTS.sum() + " events)" : "",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAtStart,
+                loadAtEnd);
         System.out.printf(Locale.ROOT, "connected in %.1f s; threads %d before, %d with all connected (%.2f per"
                         + " session), peak %d; heap %.1f MB before, %.1f MB connected (%.1f KB per session)%n",
                 connectSeconds, threadsBefore, threadsConnected,
@@ -164,8 +172,11 @@ public final class SessionLoad {
 
     private static Open open(ToolCatalog catalog, String url) {
         ToolDispatcher dispatcher = ToolDispatcher.builder(catalog).build();
-        LiveSession session = LiveSession.builder(LiveEndpoint.url(url)).model("gemini-3.8-live")
-                .tools(dispatcher).connect();
+        LiveSession.Builder b = LiveSession.builder(LiveEndpoint.url(url)).model("gemini-3.8-live").tools(dispatcher);
+        if (LISTENER) {
+            b.listener(event -> EVENTS.increment());
+        }
+        LiveSession session = b.connect();
         return new Open(session, dispatcher);
     }
 
