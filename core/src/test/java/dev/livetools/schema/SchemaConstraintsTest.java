@@ -42,6 +42,10 @@ class SchemaConstraintsTest {
         @LiveTool public void negative(@Negative long v) { }
         @LiveTool public void negativeOrZero(@NegativeOrZero double v) { }
         @LiveTool public void tighterOfTwoBounds(@Min(3) @Positive @Max(200) byte v) { }
+        @LiveTool public void repeatedMin(@Min.List({@Min(3), @Min(5)}) int v) { }
+        @LiveTool public void exclusiveWinsAtTheSameLowerBound(@PositiveOrZero @Positive double v) { }
+        @LiveTool public void exclusiveWinsAtTheSameUpperBound(@NegativeOrZero @Negative double v) { }
+        @LiveTool public void looserUpperBoundIgnored(@Max(5) @Max.List(@Max(50)) int v) { }
         @LiveTool public void sizeOnString(@Size(min = 2, max = 40) String v) { }
         @LiveTool public void sizeOnList(@Size(max = 5) List<String> v) { }
         @LiveTool public void sizeOnArray(@Size(min = 1, max = 3) String[] v) { }
@@ -73,16 +77,42 @@ class SchemaConstraintsTest {
         @Param(required = false) @PositiveOrZero private Double credit;
     }
 
-    private static final ToolCatalog CATALOG = ToolCatalog.builder().addClasses(Constrained.class).build();
+    // Built per test, not once in a static field: a static catalog is built by whichever code ran first, and a
+    // mutation tester then sees every later change to the schema code as harmless.
+    private final ToolCatalog catalog = ToolCatalog.builder().addClasses(Constrained.class).build();
 
-    private static Schema param(String tool) {
-        Schema parameters = CATALOG.find(tool).orElseThrow().declaration().parameters();
+    private Schema param(String tool) {
+        Schema parameters = catalog.find(tool).orElseThrow().declaration().parameters();
         return parameters.properties().get("v");
     }
 
-    private static boolean required(String tool) {
-        List<String> required = CATALOG.find(tool).orElseThrow().declaration().parameters().required();
+    private boolean required(String tool) {
+        List<String> required = catalog.find(tool).orElseThrow().declaration().parameters().required();
         return required != null && required.contains("v");
+    }
+
+    @Test
+    void aRepeatedConstraintInItsContainerKeepsTheTighterBound() {
+        assertThat(Json.of(param("repeatedMin"))).isEqualTo("{\"type\":\"INTEGER\",\"format\":\"int32\",\"minimum\":5}");
+    }
+
+    @Test
+    void anExclusiveLowerBoundBeatsAnInclusiveOneAtTheSameValue() {
+        Schema s = param("exclusiveWinsAtTheSameLowerBound");
+        assertThat(s.minimum()).isEqualByComparingTo("0");
+        assertThat(s.description()).contains("Must be greater than 0.");
+    }
+
+    @Test
+    void anExclusiveUpperBoundBeatsAnInclusiveOneAtTheSameValue() {
+        Schema s = param("exclusiveWinsAtTheSameUpperBound");
+        assertThat(s.maximum()).isEqualByComparingTo("0");
+        assertThat(s.description()).contains("Must be less than 0.");
+    }
+
+    @Test
+    void aLooserUpperBoundDoesNotWidenATighterOne() {
+        assertThat(param("looserUpperBoundIgnored").maximum()).isEqualByComparingTo("5");
     }
 
     @Test
