@@ -71,17 +71,7 @@ class StuckToolsTest {
     void stuckCallsAreReportedThroughTheListenerWithToolAndAge() throws Exception {
         List<List<StuckCall>> reports = new CopyOnWriteArrayList<>();
         CountDownLatch reported = new CountDownLatch(1);
-        DispatchListener listener = new DispatchListener() {
-            @Override
-            public void onEvent(CallEvent event) {
-            }
-
-            @Override
-            public void onStuckCalls(List<StuckCall> calls) {
-                reports.add(calls);
-                reported.countDown();
-            }
-        };
+        DispatchListener listener = stuckReportsInto(reports, reported);
         RecordingSink sink = new RecordingSink();
         try (ToolDispatcher d = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuck).build())
                 .listener(listener).build()) {
@@ -109,16 +99,7 @@ class StuckToolsTest {
                     return "too late";
                 });
         List<List<StuckCall>> reports = new CopyOnWriteArrayList<>();
-        DispatchListener listener = new DispatchListener() {
-            @Override
-            public void onEvent(CallEvent event) {
-            }
-
-            @Override
-            public void onStuckCalls(List<StuckCall> calls) {
-                reports.add(calls);
-            }
-        };
+        DispatchListener listener = stuckReportsInto(reports, new CountDownLatch(1));
         RecordingSink sink = new RecordingSink();
         try (ToolDispatcher d = ToolDispatcher.builder(ToolCatalog.builder().addTools(polite).build())
                 .maxConcurrency(40).listener(listener).build()) {
@@ -154,6 +135,21 @@ class StuckToolsTest {
             left.removeAll(before);
         }
         assertThat(left.stream().map(Thread::getName).collect(Collectors.toList())).isEmpty();
+    }
+
+    /** A listener that keeps every stuck-calls report and counts {@code reported} down on each. */
+    private static DispatchListener stuckReportsInto(List<List<StuckCall>> reports, CountDownLatch reported) {
+        return new DispatchListener() {
+            @Override
+            public void onEvent(CallEvent event) {
+            }
+
+            @Override
+            public void onStuckCalls(List<StuckCall> calls) {
+                reports.add(calls);
+                reported.countDown();
+            }
+        };
     }
 
     private static Set<Thread> livetoolsThreads() {
