@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livetools.catalog.ToolCatalog;
 import dev.livetools.sdk.LiveTool;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +36,12 @@ class SharedDeadlineWatchTest {
 
         @LiveTool(timeout = "300ms")
         public String hang() throws InterruptedException {
+            Thread.sleep(20_000);
+            return "too late";
+        }
+
+        @LiveTool(timeout = "100ms")
+        public String hangBriefly() throws InterruptedException {
             Thread.sleep(20_000);
             return "too late";
         }
@@ -109,8 +117,63 @@ class SharedDeadlineWatchTest {
         assertThat(deadlineThreads()).isEmpty();
     }
 
+    @Test
+    void theWatchThreadIsADaemonSoItNeverKeepsTheJvmFromExiting() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        newDispatcher().dispatch(toolCall(call("h", "hold", "{}")), sink);
+
+        List<Thread> watch = deadlineThreadObjects();
+        assertThat(watch).isNotEmpty();
+        assertThat(watch).allMatch(Thread::isDaemon, "is a daemon thread");
+    }
+
+    @Test
+    void aCallArrivingWhileTheIdleWatchWaitsForWorkHasItsDeadlineFireOnTime() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        ToolDispatcher d = newDispatcher();
+        d.dispatch(toolCall(call("h", "hold", "{}")), sink);
+        release.countDown();
+        sink.awaitOne("h");
+        // Nothing in flight now: within a tick the watch lets go of the dispatcher and waits up to a second for work.
+        Thread.sleep(100);
+
+        long start = System.nanoTime();
+        d.dispatch(toolCall(call("late", "hangBriefly", "{}")), sink);
+        assertThat(sink.awaitOne("late").response().at("/error/type").asText()).isEqualTo("DEADLINE_EXCEEDED");
+
+        // Due at 100 ms; woken by the call, the watch fires it a tick later, not when its idle second runs out.
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(400);
+    }
+
+    @Test
+    void theWatchThreadSleepsBetweenTicks() throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        assertThat(mx.isThreadCpuTimeSupported()).isTrue();
+        mx.setThreadCpuTimeEnabled(true);
+        RecordingSink sink = new RecordingSink();
+        newDispatcher().dispatch(toolCall(call("h", "hold", "{}")), sink);
+        Thread.sleep(100); // a watch thread that had just decided to end is gone by now
+        List<Thread> threads = deadlineThreadObjects();
+        assertThat(threads).hasSize(1);
+        Thread watch = threads.get(0);
+
+        long cpuBefore = mx.getThreadCpuTime(watch.getId());
+        long wallBefore = System.nanoTime();
+        Thread.sleep(1_000);
+        long cpu = mx.getThreadCpuTime(watch.getId()) - cpuBefore;
+        long wall = System.nanoTime() - wallBefore;
+
+        // A hundred short ticks a second cost a few milliseconds; a watch that spun would use the whole second.
+        assertThat(cpu).as("CPU time of the watch in %d ms", TimeUnit.NANOSECONDS.toMillis(wall))
+                .isLessThan(wall / 4);
+    }
+
+    private static List<Thread> deadlineThreadObjects() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith("livetools-deadlines-")).toList();
+    }
+
     private static List<String> deadlineThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("livetools-deadlines-")).toList();
+        return deadlineThreadObjects().stream().map(Thread::getName).toList();
     }
 }
