@@ -21,8 +21,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,29 +46,25 @@ class ToolDispatcherPrecompiledValidationTest {
         }
     }
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static ValidatorFactory ownFactory;
-    private static ToolDispatcher precompiled;
-    private static ToolDispatcher reference;
+    // Built per test, not once per class: PIT runs many mutants in one JVM, and a dispatcher built under the first
+    // would answer for all of them.
+    private final AtomicInteger ids = new AtomicInteger();
+    private final ValidatorFactory ownFactory = Validation.buildDefaultValidatorFactory();
+    private final ToolDispatcher precompiled = ToolDispatcher.builder(ToolCatalog.builder().addClasses(Device.class)
+            .build()).build();
+    private final ToolDispatcher reference = ToolDispatcher.builder(ToolCatalog.builder().addClasses(Device.class)
+            .validator(ownFactory.getValidator()).build()).build();
 
-    @BeforeAll
-    static void build() {
-        ownFactory = Validation.buildDefaultValidatorFactory();
-        precompiled = ToolDispatcher.builder(ToolCatalog.builder().addClasses(Device.class).build()).build();
-        reference = ToolDispatcher.builder(ToolCatalog.builder().addClasses(Device.class)
-                .validator(ownFactory.getValidator()).build()).build();
-    }
-
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         precompiled.close();
         reference.close();
         ownFactory.close();
     }
 
-    private static JsonNode answer(ToolDispatcher dispatcher, String name, String args) throws Exception {
+    private JsonNode answer(ToolDispatcher dispatcher, String name, String args) throws Exception {
         // A dispatcher answers an id once; every call here gets a fresh one.
-        String id = "c" + IDS.incrementAndGet();
+        String id = "c" + ids.incrementAndGet();
         RecordingSink sink = new RecordingSink();
         dispatcher.dispatch(toolCall(call(id, name, args)), sink).get();
         return sink.awaitOne(id).response();
