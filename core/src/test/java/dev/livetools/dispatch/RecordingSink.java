@@ -7,6 +7,7 @@ import dev.livetools.protocol.ToolResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,6 +19,7 @@ final class RecordingSink implements ResponseSink {
     private final Condition arrived = lock.newCondition();
     private final List<ToolResponse> messages = new ArrayList<>();
     private final List<Long> arrivalNanos = new ArrayList<>();
+    private final List<String> started = new CopyOnWriteArrayList<>();
 
     @Override
     public void send(ToolResponse response) {
@@ -29,6 +31,16 @@ final class RecordingSink implements ResponseSink {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void started(String callId) {
+        started.add(callId);
+    }
+
+    /** The ids of the calls whose method began running, in that order. */
+    List<String> started() {
+        return List.copyOf(started);
     }
 
     /** Every toolResponse message so far. */
