@@ -132,6 +132,8 @@ public final class ScriptedLiveServer implements AutoCloseable {
         server.setReuseAddr(true);
         server.setTcpNoDelay(true);
         server.setConnectionLostTimeout(0);
+        // a server a failing test did not get to close must not keep the test JVM (or PIT's minion) alive
+        server.setDaemon(true);
         server.start();
         try {
             if (!started.await(SessionTestSupport.WAIT.toSeconds(), TimeUnit.SECONDS)) {
