@@ -119,6 +119,18 @@ class LiveSessionBuilderTest {
     }
 
     @Test
+    void theHeartbeatIsOffOrFromTenMillisecondsToAnHour() {
+        for (Duration bad : new Duration[]{Duration.ofMillis(-1), Duration.ofMillis(9), Duration.ofHours(1).plusMillis(1)}) {
+            assertThatThrownBy(() -> builder().heartbeat(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("zero (off) or from 10 ms to 1 hour");
+        }
+        for (Duration good : new Duration[]{Duration.ZERO, Duration.ofMillis(10), Duration.ofHours(1)}) {
+            LiveSession.Builder b = builder();
+            assertThat(b.heartbeat(good)).isSameAs(b);
+        }
+    }
+
+    @Test
     void theBuilderReturnsItselfSoSettingsChain() {
         LiveSession.Builder b = builder();
         assertThat(List.of(b.model("m"), b.systemInstruction("x"), b.responseModality("TEXT"), b.voice("Kore"),
