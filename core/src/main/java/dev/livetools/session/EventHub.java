@@ -102,10 +102,11 @@ final class EventHub implements AutoCloseable {
 
     /**
      * Completes once every event emitted before this call has been delivered to the listeners (at once when there
-     * are none, or when called from the event thread itself, which would otherwise wait for itself).
+     * are none, when the hub is closed, whose close delivered what there was, or when called from the event thread
+     * itself, which would otherwise wait for itself).
      */
     public CompletableFuture<Void> delivered() {
-        if ((listeners.isEmpty() && !publisher.hasSubscribers()) || Thread.currentThread() == eventThread) {
+        if ((listeners.isEmpty() && !publisher.hasSubscribers()) || closed || Thread.currentThread() == eventThread) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> marker = new CompletableFuture<>();
@@ -200,9 +201,23 @@ final class EventHub implements AutoCloseable {
             try {
                 thread.execute(this::drain);
             } catch (RejectedExecutionException e) {
-                LOG.debug("{} event(s) after close dropped", queue.size());
+                dropAfterClose();
             }
         }
+    }
+
+    /** The event thread is gone: events queued after close are dropped, and whoever waits for them is released. */
+    private void dropAfterClose() {
+        int dropped = 0;
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item instanceof CompletableFuture<?> marker) {
+                marker.complete(null);
+            } else {
+                dropped++;
+            }
+        }
+        LOG.debug("{} event(s) after close dropped", dropped);
     }
 
     private void drain() {

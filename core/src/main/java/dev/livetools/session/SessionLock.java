@@ -25,19 +25,20 @@ final class SessionLock {
         });
     }
 
-    /** Like {@link #run} with a result. */
+    /**
+     * Like {@link #run} with a result. What was deferred runs even when {@code body} throws: work already handed over
+     * (a call to dispatch, a future to complete) must not be lost to an unrelated failure later in the same section.
+     */
     public <T> T call(Supplier<T> body) {
         List<Runnable> due;
-        T result;
         lock.lock();
         try {
-            result = body.get();
+            return body.get();
         } finally {
             due = lock.getHoldCount() == 1 && !deferred.isEmpty() ? takeDeferred() : List.of();
             lock.unlock();
+            due.forEach(Runnable::run);
         }
-        due.forEach(Runnable::run);
-        return result;
     }
 
     /** Work to run once the lock is released; call only while holding it. */

@@ -115,13 +115,21 @@ class EventHubTest {
         awaitReceived(2);
     }
 
+    /** Runs {@code work} on a new non-daemon thread: threads it creates would inherit that, unless told otherwise. */
+    private static void onNonDaemonThread(Runnable work) throws InterruptedException {
+        Thread t = new Thread(work, "non-daemon");
+        t.setDaemon(false);
+        t.start();
+        t.join(WAIT.toMillis());
+    }
+
     @Test
     void theEventThreadDoesNotKeepTheJvmAlive() throws Exception {
         hub = new EventHub("hub-test");
         CompletableFuture<Thread> thread = new CompletableFuture<>();
         hub.addListener(e -> thread.complete(Thread.currentThread()));
 
-        hub.emit(text("one"));
+        onNonDaemonThread(() -> hub.emit(text("one")));
 
         Thread eventThread = thread.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(eventThread.isDaemon()).isTrue();
@@ -132,7 +140,7 @@ class EventHubTest {
     void aFlowSubscriberAloneReceivesEventsOnADaemonThreadAndCompletesOnClose() throws Exception {
         hub = new EventHub("hub-test");
         Recorder subscriber = new Recorder();
-        hub.publisher().subscribe(subscriber);
+        onNonDaemonThread(() -> hub.publisher().subscribe(subscriber));
         subscriber.subscribed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
         hub.emit(text("one"));
@@ -250,6 +258,64 @@ class EventHubTest {
         hub.emit(text("one"));
 
         assertThat(doneOnEventThread.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+    }
+
+    @Test
+    void deliveredOnAClosedHubIsCompleteAtOnce() {
+        hub = new EventHub("hub-test");
+        hub.addListener(received::add);
+        hub.close();
+
+        // nothing more will be delivered: a caller waiting for it must not wait for its timeout
+        assertThat(hub.delivered()).isDone();
+    }
+
+    @Test
+    void closingInsideABatchStillDeliversTheBatchsEvents() {
+        hub = new EventHub("hub-test");
+        hub.addListener(received::add);
+
+        // a session that fails while handling a frame closes its hub inside the frame's batch
+        hub.beginBatch();
+        hub.emit(text("unanswered"));
+        hub.emit(new SessionEvent.Connection(ConnectionState.CLOSED, "gave up"));
+        hub.close();
+        hub.endBatch();
+
+        assertThat(received).containsExactly(text("unanswered"),
+                new SessionEvent.Connection(ConnectionState.CLOSED, "gave up"));
+    }
+
+    @Test
+    void aSubscriberFarBehindLosesEventsInsteadOfHoldingUpTheListeners() throws Exception {
+        hub = new EventHub("hub-test");
+        CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        hub.publisher().subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscribed.complete(null); // and never requests anything
+            }
+
+            @Override
+            public void onNext(SessionEvent item) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        subscribed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        hub.addListener(received::add);
+
+        for (int i = 0; i < 5_000; i++) {
+            hub.emit(text("e" + i));
+        }
+
+        awaitReceived(5_000);
     }
 
     @Test
@@ -380,6 +446,7 @@ class EventHubTest {
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
+            daemonThreads.add(Thread.currentThread().isDaemon());
             s.request(Long.MAX_VALUE);
             subscribed.complete(null);
         }

@@ -76,4 +76,16 @@ class SessionLockTest {
         other.join(5_000);
         assertThat(log).containsExactly("other thread got the lock");
     }
+
+    @Test
+    void workDeferredBeforeTheBodyThrewStillRuns() {
+        assertThatThrownBy(() -> lock.run(() -> {
+            lock.afterUnlock(() -> log.add("dispatched, held: " + holdsLock()));
+            throw new IllegalStateException("a bug later in the same section");
+        })).hasMessage("a bug later in the same section");
+
+        assertThat(log).containsExactly("dispatched, held: false");
+        lock.run(() -> log.add("next section"));
+        assertThat(log).as("and only once").containsExactly("dispatched, held: false", "next section");
+    }
 }
