@@ -39,4 +39,13 @@ class ParamNamesModuleTest {
     void valuesAreWrittenBackUnderTheSameNames() throws Exception {
         assertThat(mapper.writeValueAsString(new Light("hall", 3))).isEqualTo("{\"room_name\":\"hall\",\"level\":3}");
     }
+
+    @Test
+    void aClassFieldIsWrittenBackUnderItsDeclaredName() throws Exception {
+        Blind blind = new Blind();
+        blind.openPercent = 40;
+        blind.room = "hall";
+        assertThat(mapper.readTree(mapper.writeValueAsString(blind)))
+                .isEqualTo(mapper.readTree("{\"open_percent\":40,\"room\":\"hall\"}"));
+    }
 }

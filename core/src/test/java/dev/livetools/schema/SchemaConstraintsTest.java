@@ -45,6 +45,8 @@ class SchemaConstraintsTest {
         @LiveTool public void repeatedMin(@Min.List({@Min(3), @Min(5)}) int v) { }
         @LiveTool public void exclusiveWinsAtTheSameLowerBound(@PositiveOrZero @Positive double v) { }
         @LiveTool public void exclusiveWinsAtTheSameUpperBound(@NegativeOrZero @Negative double v) { }
+        @LiveTool public void exclusiveStaysAtTheSameLowerBound(@Positive @PositiveOrZero double v) { }
+        @LiveTool public void exclusiveStaysAtTheSameUpperBound(@Negative @NegativeOrZero double v) { }
         @LiveTool public void looserUpperBoundIgnored(@Max(5) @Max.List(@Max(50)) int v) { }
         @LiveTool public void sizeOnString(@Size(min = 2, max = 40) String v) { }
         @LiveTool public void sizeOnList(@Size(max = 5) List<String> v) { }
@@ -108,6 +110,13 @@ class SchemaConstraintsTest {
         Schema s = param("exclusiveWinsAtTheSameUpperBound");
         assertThat(s.maximum()).isEqualByComparingTo("0");
         assertThat(s.description()).contains("Must be less than 0.");
+    }
+
+    @Test
+    void anInclusiveBoundAfterAnExclusiveOneAtTheSameValueLeavesItExclusive() {
+        // The same pair in the other order: whichever comes first, the stricter reading stays.
+        assertThat(param("exclusiveStaysAtTheSameLowerBound").description()).contains("Must be greater than 0.");
+        assertThat(param("exclusiveStaysAtTheSameUpperBound").description()).contains("Must be less than 0.");
     }
 
     @Test

@@ -201,6 +201,15 @@ class SchemaTypesTest {
     }
 
     @Test
+    void aTopLevelRecordWithANullableComponentIsExpandedWithThatComponentOptional() {
+        Schema s = generator.schemaFor(TopLevelReading.class);
+        assertThat(s.propertyOrdering()).containsExactly("sensor", "value");
+        assertThat(s.properties().get("value").nullable()).isTrue();
+        assertThat(s.properties().get("sensor").nullable()).isNull();
+        assertThat(s.required()).containsExactly("sensor");
+    }
+
+    @Test
     void nestedRecordsInsideOptionalAndMapAreExpanded() {
         Schema s = generator.schemaFor(Holder.class);
         assertThat(s.properties().get("maybe").nullable()).isTrue();
