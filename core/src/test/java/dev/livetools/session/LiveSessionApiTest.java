@@ -16,6 +16,7 @@ import dev.livetools.protocol.Setup;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,7 @@ class LiveSessionApiTest {
         EventRecorder events = new EventRecorder();
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
         CompletableFuture<Void> sentWhileAway = new CompletableFuture<>();
+        CompletableFuture<ConnectionState> stateWhileAway = new CompletableFuture<>();
         try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
             if (m instanceof Setup && peer.connection == 1) {
                 peer.sendSample(SETUP_COMPLETE).send(handle("h1")).drop();
@@ -143,6 +145,7 @@ class LiveSessionApiTest {
                          if (e instanceof SessionEvent.Connection c && c.state() == ConnectionState.RECONNECTING
                                  && !sentWhileAway.isDone()) {
                              LiveSession s = sessionRef.get();
+                             stateWhileAway.complete(s.state());
                              s.sendAudio(new byte[]{1, 0});
                              s.sendRealtimeText("said while away");
                              s.sendVideoFrame(new byte[]{(byte) 0xFF, (byte) 0xD8});
@@ -150,7 +153,7 @@ class LiveSessionApiTest {
                              sentWhileAway.complete(null);
                          }
                      })
-                     .reconnect(Duration.ofMillis(300), Duration.ofMillis(600), 5).connect()) {
+                     .reconnect(Duration.ofMillis(800), Duration.ofMillis(1600), 5).connect()) {
             sessionRef.set(session);
             server.await(setupOn(2), 1, WAIT);
             sentWhileAway.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -161,6 +164,8 @@ class LiveSessionApiTest {
                     RealtimeInput.text("said while away"), ClientContent.userTurn("typed while away"));
             assertThat(server.received(e -> e.message() instanceof RealtimeInput r
                     && (r.audio() != null || r.video() != null))).isEmpty();
+            assertThat(stateWhileAway.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo(ConnectionState.RECONNECTING);
         }
     }
 
@@ -185,7 +190,7 @@ class LiveSessionApiTest {
                              sentWhileAway.complete(null);
                          }
                      })
-                     .reconnect(Duration.ofMillis(300), Duration.ofMillis(600), 5).connect()) {
+                     .reconnect(Duration.ofMillis(800), Duration.ofMillis(1600), 5).connect()) {
             sessionRef.set(session);
             sentWhileAway.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             List<ScriptedLiveServer.Event> after = server.await(e -> e.connection() == 2
@@ -196,6 +201,81 @@ class LiveSessionApiTest {
             assertThat(server.received(e -> e.message() instanceof RealtimeInput)).hasSize(257);
             assertThat(after.get(0).message()).isEqualTo(RealtimeInput.text("t0"));
             assertThat(after.get(255).message()).isEqualTo(RealtimeInput.text("t255"));
+        }
+    }
+
+    @Test
+    void closeEndsTheConnectionWithANormalClose() throws Exception {
+        try (ScriptedLiveServer server = echoServer()) {
+            LiveSession session = builder(server, null, new EventRecorder()).connect();
+
+            session.close();
+
+            ScriptedLiveServer.Event closed = server.await(SessionTestSupport.closeOf(1), 1, WAIT).get(0);
+            assertThat(closed.what()).isEqualTo("close 1000");
+            assertThat(closed.raw()).isEqualTo("Client closing");
+        }
+    }
+
+    @Test
+    void theSessionsThreadsAreDaemonsWhicheverThreadConnects() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        CompletableFuture<java.util.List<Thread>> during = new CompletableFuture<>();
+        try (ScriptedLiveServer server = echoServer()) {
+            Thread connector = new Thread(() -> {
+                try (LiveSession session = builder(server, null, new EventRecorder()).connect()) {
+                    session.sendTurn("hi").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    during.complete(Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> !before.contains(t)).filter(t -> t.getName().startsWith("WebSocket")
+                                    || t.getName().startsWith("livetools-session")).toList());
+                } catch (Exception e) {
+                    during.completeExceptionally(e);
+                }
+            }, "non-daemon connector");
+            connector.setDaemon(false);
+            connector.start();
+
+            assertThat(during.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
+            connector.join(WAIT.toMillis());
+        }
+    }
+
+    @Test
+    void aTurnWaitingWhenTheSessionClosesFailsEvenBehindAStuckListener() throws Exception {
+        CountDownLatch unstick = new CountDownLatch(1);
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m instanceof Setup) {
+                peer.sendSample(SETUP_COMPLETE);
+            } else if (m instanceof ClientContent) {
+                peer.sendSample(SessionTestSupport.TEXT_YEAH);
+            }
+        })) {
+            LiveSession session = builder(server, null, new EventRecorder()).listener(e -> {
+                if (e instanceof SessionEvent.Text) {
+                    // a listener that ignores interrupts: the event thread never gets past it
+                    while (unstick.getCount() > 0) {
+                        try {
+                            unstick.await();
+                        } catch (InterruptedException ignored) {
+                            // keeps waiting
+                        }
+                    }
+                }
+            }).connect();
+            try {
+                CompletableFuture<ModelTurn> turn = session.sendTurn("hello?");
+                server.await(e -> e.message() instanceof ClientContent, 1, WAIT);
+                Thread.sleep(100); // the Text event reaches the stuck listener
+
+                session.close();
+
+                assertThatThrownBy(() -> turn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                        .hasCauseInstanceOf(LiveSessionException.class).hasMessageContaining("closed by the application");
+            } finally {
+                unstick.countDown();
+                session.close();
+            }
         }
     }
 }

@@ -92,13 +92,19 @@ class LiveSessionHandshakeTest {
 
     @Test
     void noSetupCompleteWithinTheTimeoutFailsTheConnect() throws Exception {
+        EventRecorder events = new EventRecorder();
         try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> { })) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> builder(server, null, new EventRecorder())
+            assertThatThrownBy(() -> builder(server, null, events)
                     .setupTimeout(Duration.ofMillis(300)).connect())
                     .isInstanceOf(LiveSessionException.class)
                     .hasMessageContaining("no setupComplete").hasMessageContaining("300 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            // the session gave up: its connection is closed, not left open on the server
+            server.await(SessionTestSupport.closeOf(1), 1, SessionTestSupport.WAIT);
+            assertThat(events.ofType(SessionEvent.Connection.class)).extracting(SessionEvent.Connection::state)
+                    .containsExactly(ConnectionState.CONNECTING, ConnectionState.CLOSED);
+            assertThat(events.ofType(SessionEvent.Connection.class).get(0).detail()).isEqualTo(server.url());
         }
     }
 

@@ -69,6 +69,9 @@ class LiveSessionMalformedCallsTest {
             assertThat(runner.runsOf("bad-args")).isZero();
             assertThat(events.awaitTool(CallEvent.Kind.FAILED, "bad-args").detail())
                     .isEqualTo("INVALID_ARGUMENT");
+            assertThat(events.ofType(SessionEvent.ToolCall.class)).filteredOn(t -> "bad-args".equals(t.callId()))
+                    .extracting(SessionEvent.ToolCall::stage).containsExactly(CallEvent.Kind.QUEUED,
+                            CallEvent.Kind.FAILED);
         }
     }
 

@@ -161,6 +161,10 @@ class LiveSessionResumptionTest {
              ScriptedToolRunner runner = new ScriptedToolRunner().answerAtOnce();
              LiveSession session = builder(server, runner, events).connect()) {
             events.await(SessionEvent.Text.class, t -> t.text().equals("Yeah"));
+            // anything resent would have been written to connection 2 before this
+            session.sendRealtimeText("marker");
+            server.await(e -> e.connection() == 2 && e.message() instanceof dev.livetools.protocol.RealtimeInput, 1,
+                    WAIT);
             assertThat(answersTo(server, "c1")).extracting(ScriptedLiveServer.Event::connection).containsExactly(1);
         }
     }

@@ -134,8 +134,12 @@ class LiveSessionToolAnswersTest {
         try (ScriptedLiveServer server = serverCalling();
              LiveSession session = builder(server, null, events).connect()) {
             session.send(answer("ghost", JsonNodeFactory.instance.objectNode().put("output", "late")));
-
             server.await(responseTo("ghost"), 1, WAIT);
+            session.send(answer("ghost-2", JsonNodeFactory.instance.objectNode().put("output", "later")));
+            server.await(responseTo("ghost-2"), 1, WAIT);
+
+            assertThat(responses(server)).extracting(FunctionResponse::id).as("each sent once")
+                    .containsExactly("ghost", "ghost-2");
             assertThat(events.tool(CallEvent.Kind.FINISHED)).isEmpty();
         }
     }
@@ -218,6 +222,41 @@ class LiveSessionToolAnswersTest {
 
             assertThat(answers).extracting(ScriptedLiveServer.Event::connection).containsExactly(1, 2);
             assertThat(runner.runsOf("bad")).isZero();
+        }
+    }
+
+    @Test
+    void anAnswerWrittenToTheOldConnectionJustBeforeAHandoverIsSentAgainOnTheNewOne() throws Exception {
+        CompletableFuture<ScriptedLiveServer> self = new CompletableFuture<>();
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m instanceof Setup && peer.connection == 1) {
+                peer.sendSample(SETUP_COMPLETE).send(handle("h1")).send(calls("c1"))
+                        .sendSample(SessionTestSupport.GO_AWAY);
+            } else if (m instanceof Setup) {
+                // the replacement completes its setup only once the answer reached connection 1, with no frame after
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        self.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                                .await(e -> e.connection() == 1 && responseTo("c1").test(e), 1, WAIT);
+                        peer.sendSample(SETUP_COMPLETE);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        })) {
+            self.complete(server);
+            EventRecorder events = new EventRecorder();
+            try (ScriptedToolRunner runner = new ScriptedToolRunner();
+                 LiveSession session = builder(server, runner, events).connect()) {
+                events.awaitState(ConnectionState.HANDING_OVER);
+                runner.release("c1");
+
+                // connection 1 never confirmed it: it may not have reached the model before the handover
+                List<ScriptedLiveServer.Event> answers = server.await(responseTo("c1"), 2, WAIT);
+                assertThat(answers).extracting(ScriptedLiveServer.Event::connection).containsExactly(1, 2);
+                assertThat(runner.runsOf("c1")).isEqualTo(1);
+            }
         }
     }
 }
