@@ -73,7 +73,8 @@ record ConnectionEnd(int code, String reason, boolean byServer, Throwable error,
 
     /** The message when the very first connection ends before {@code setupComplete}. */
     public String beforeSetup(String uri) {
-        if (error != null && !opened) {
+        // without an opened WebSocket nothing was closed by the server: the client could not get a connection
+        if (!opened) {
             return "could not connect: " + explain();
         }
         return "the server closed the connection to " + uri + " before setupComplete: " + explain();

@@ -125,6 +125,9 @@ class ConnectionEndTest {
     @Test
     void theFirstConnectionsEndSaysWhetherItNeverConnectedOrClosedBeforeSetup() {
         assertThat(failed(new ConnectException("refused"), WS).beforeSetup(WS)).startsWith("could not connect: ");
+        assertThat(failed(null, WS).beforeSetup(WS)).as("a handshake that timed out without an error")
+                .isEqualTo("could not connect: no answer to the opening handshake from " + WS
+                        + " within the connect timeout");
         assertThat(closed(1007, "bad").beforeSetup(WS)).startsWith("the server closed the connection to " + WS
                 + " before setupComplete: close code 1007");
         assertThat(new ConnectionEnd(1006, "", false, new IOException("reset"), true, WS, 0).beforeSetup(WS))
