@@ -210,6 +210,12 @@ class SchemaTypesTest {
     }
 
     @Test
+    void aTopLevelPlainClassIsExpandedLikeANestedOne() {
+        Schema s = generator.schemaFor(TopLevelSettings.class);
+        assertThat(s.propertyOrdering()).containsExactly("mode", "level");
+    }
+
+    @Test
     void nestedRecordsInsideOptionalAndMapAreExpanded() {
         Schema s = generator.schemaFor(Holder.class);
         assertThat(s.properties().get("maybe").nullable()).isTrue();
