@@ -137,7 +137,8 @@ class LiveSessionApiTest {
             if (m instanceof Setup && peer.connection == 1) {
                 peer.sendSample(SETUP_COMPLETE).send(handle("h1")).drop();
             } else if (m instanceof Setup) {
-                peer.sendSample(SETUP_COMPLETE);
+                // the next connection becomes usable only once the application has sent while away
+                sentWhileAway.thenRun(() -> peer.sendSample(SETUP_COMPLETE));
             }
         });
              LiveSession session = builder(server, null, events)
@@ -153,7 +154,7 @@ class LiveSessionApiTest {
                              sentWhileAway.complete(null);
                          }
                      })
-                     .reconnect(Duration.ofMillis(800), Duration.ofMillis(1600), 5).connect()) {
+                     .reconnect(Duration.ofMillis(20), Duration.ofMillis(100), 5).connect()) {
             sessionRef.set(session);
             server.await(setupOn(2), 1, WAIT);
             sentWhileAway.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -177,7 +178,8 @@ class LiveSessionApiTest {
             if (m instanceof Setup && peer.connection == 1) {
                 peer.sendSample(SETUP_COMPLETE).send(handle("h1")).drop();
             } else if (m instanceof Setup) {
-                peer.sendSample(SETUP_COMPLETE);
+                // the next connection becomes usable only once the application has sent while away
+                sentWhileAway.thenRun(() -> peer.sendSample(SETUP_COMPLETE));
             }
         });
              LiveSession session = builder(server, null, new EventRecorder())
@@ -190,7 +192,7 @@ class LiveSessionApiTest {
                              sentWhileAway.complete(null);
                          }
                      })
-                     .reconnect(Duration.ofMillis(800), Duration.ofMillis(1600), 5).connect()) {
+                     .reconnect(Duration.ofMillis(20), Duration.ofMillis(100), 5).connect()) {
             sessionRef.set(session);
             sentWhileAway.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             List<ScriptedLiveServer.Event> after = server.await(e -> e.connection() == 2
