@@ -136,8 +136,11 @@ final class Fields {
                 throw wrong(key, "an integer (number or decimal string)", v);
             }
         }
-        if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
-            return (long) v.doubleValue();
+        // A whole number written as a float (42.0, 1e3). Beyond the long range the cast would clamp silently to
+        // Long.MAX_VALUE; such a value is refused like any other that is not an int64.
+        double d = v.isNumber() ? v.doubleValue() : Double.NaN;
+        if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
+            return (long) d;
         }
         throw wrong(key, "an integer (number or decimal string)", v);
     }
