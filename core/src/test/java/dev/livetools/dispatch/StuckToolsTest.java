@@ -75,13 +75,15 @@ class StuckToolsTest {
         RecordingSink sink = new RecordingSink();
         try (ToolDispatcher d = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuck).build())
                 .listener(listener).build()) {
+            long dispatched = System.nanoTime();
             d.dispatch(toolCall(call("s2", "stuck", "{}")), sink);
             assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+            Duration sinceDispatch = Duration.ofNanos(System.nanoTime() - dispatched);
             StuckCall report = reports.get(0).get(0);
             assertThat(reports.get(0)).hasSize(1);
             assertThat(report.callId()).isEqualTo("s2");
             assertThat(report.toolName()).isEqualTo("stuck");
-            assertThat(report.age()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(report.age()).isBetween(Duration.ofMillis(300), sinceDispatch);
             unstick.countDown();
             reports.clear();
             Thread.sleep(2_500);
