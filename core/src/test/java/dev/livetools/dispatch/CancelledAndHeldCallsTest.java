@@ -10,6 +10,7 @@ import dev.livetools.protocol.FunctionResponse;
 import dev.livetools.tool.HostedTool;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -143,6 +145,22 @@ class CancelledAndHeldCallsTest {
 
         assertThat(sink.awaitOne("later").response().get("output").asText()).isEqualTo("run 1");
         assertThat(sink.responses()).extracting(FunctionResponse::id).containsExactly("w", "later");
+    }
+
+    @Test
+    void aCallWhoseAnswerIsAlreadyOnItsWayCannotBeCancelledAnyMore() throws Exception {
+        // A cancellation racing the answer: here it arrives while the sink is taking the answer.
+        AtomicReference<Set<String>> cancelledMeanwhile = new AtomicReference<>();
+        ResponseSink racing = response -> {
+            cancelledMeanwhile.compareAndSet(null, dispatcher.cancel(List.of("q")));
+            sink.send(response);
+        };
+        dispatcher = builder(quick).build();
+
+        dispatcher.dispatch(toolCall(call("q", "quick", "{}")), racing).get(5, TimeUnit.SECONDS);
+
+        assertThat(cancelledMeanwhile.get()).as("ids cancel() says it cancelled").isEmpty();
+        assertThat(sink.responsesFor("q")).hasSize(1);
     }
 
     private void awaitStarted(String id) throws InterruptedException {

@@ -1,0 +1,122 @@
+package dev.livetools.dispatch;
+
+import static dev.livetools.dispatch.Json.call;
+import static dev.livetools.dispatch.Json.toolCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livetools.catalog.ToolCatalog;
+import dev.livetools.protocol.FunctionDeclaration;
+import dev.livetools.tool.HostedTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Calls answered at their deadline while their method goes on: the host's log warns once about one that ignores the
+ * interrupt, and one whose method returns at the interrupt is never taken for stuck, whichever of its return and the
+ * record of its overrun comes first.
+ */
+@Timeout(30)
+class GivenUpCallsTest {
+
+    private final RecordingSink sink = new RecordingSink();
+    private final CountDownLatch unstick = new CountDownLatch(1);
+    private final List<List<StuckCall>> reports = new CopyOnWriteArrayList<>();
+    private final DispatchListener listener = new DispatchListener() {
+        @Override
+        public void onEvent(CallEvent event) {
+        }
+
+        @Override
+        public void onStuckCalls(List<StuckCall> calls) {
+            reports.add(calls);
+        }
+    };
+    private ToolDispatcher dispatcher;
+
+    @AfterEach
+    void close() {
+        unstick.countDown();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+    }
+
+    private static FunctionDeclaration declaration(String name) {
+        return new FunctionDeclaration(name, null, null, null);
+    }
+
+    @Test
+    void theHostsLogWarnsOnceAboutACallWhoseMethodIgnoresTheInterrupt() throws Exception {
+        HostedTool stuck = HostedTool.of(declaration("stuck"), Duration.ofMillis(100), (args, context) -> {
+            while (true) {
+                try {
+                    if (unstick.await(10, TimeUnit.SECONDS)) {
+                        return "finally";
+                    }
+                } catch (InterruptedException ignored) {
+                    // Like a read without a timeout.
+                }
+            }
+        });
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuck).build()).listener(listener).build();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            dispatcher.dispatch(toolCall(call("s", "stuck", "{}")), sink);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (reports.size() < 2 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(reports).as("stuck reports to the listener").hasSizeGreaterThanOrEqualTo(2);
+        List<String> warnings = log.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("call s of stuck is still running")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("WARN").contains("its method ignores interrupts");
+    }
+
+    @Test
+    void aMethodThatReturnedBeforeItsOverrunWasRecordedIsNeverReportedStuck() throws Exception {
+        CountDownLatch taskEnded = new CountDownLatch(1);
+        Executor threads = task -> new Thread(() -> {
+            task.run();
+            taskEnded.countDown();
+        }, "test-call").start();
+        HostedTool polite = HostedTool.of(declaration("polite"), Duration.ofMillis(100), (args, context) -> {
+            // The deadline's stop runs cancel callbacks before it records the overrun: holding it here until the
+            // method has returned makes the return come first, which is otherwise a rare race.
+            context.onCancel(() -> {
+                try {
+                    taskEnded.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread.sleep(20_000);
+            return "too late";
+        });
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(polite).build()).executor(threads)
+                .listener(listener).build();
+
+        dispatcher.dispatch(toolCall(call("p", "polite", "{}")), sink);
+
+        assertThat(sink.awaitOne("p").response().at("/error/type").asText()).isEqualTo("DEADLINE_EXCEEDED");
+        assertThat(taskEnded.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(2_000); // past the half second after which a running call counts as stuck, and a report period
+        assertThat(reports).isEmpty();
+    }
+}
