@@ -55,38 +55,70 @@ class GivenUpCallsTest {
         return new FunctionDeclaration(name, null, null, null);
     }
 
-    @Test
-    void theHostsLogWarnsOnceAboutACallWhoseMethodIgnoresTheInterrupt() throws Exception {
-        HostedTool stuck = HostedTool.of(declaration("stuck"), Duration.ofMillis(100), (args, context) -> {
+    /** Answered at 100 ms; ignores the interrupt, like a read without a timeout, until the test ends. */
+    private HostedTool stuckTool() {
+        return HostedTool.of(declaration("stuck"), Duration.ofMillis(100), (args, context) -> {
             while (true) {
                 try {
                     if (unstick.await(10, TimeUnit.SECONDS)) {
                         return "finally";
                     }
                 } catch (InterruptedException ignored) {
-                    // Like a read without a timeout.
+                    // This tool does not care.
                 }
             }
         });
-        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuck).build()).listener(listener).build();
+    }
+
+    @Test
+    void theHostsLogWarnsOnceAboutACallWhoseMethodIgnoresTheInterrupt() throws Exception {
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuckTool()).build()).listener(listener)
+                .build();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
+        List<String> atFirstReport;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
             dispatcher.dispatch(toolCall(call("s", "stuck", "{}")), sink);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (reports.size() < 2 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            awaitReports(1);
+            atFirstReport = warnings(log);
+            awaitReports(3);
         } finally {
             System.setErr(stderr);
         }
 
-        assertThat(reports).as("stuck reports to the listener").hasSizeGreaterThanOrEqualTo(2);
-        List<String> warnings = log.toString(StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains("call s of stuck is still running")).toList();
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("WARN").contains("its method ignores interrupts");
+        assertThat(atFirstReport).as("warned with the first report").hasSize(1);
+        assertThat(atFirstReport.get(0)).contains("WARN").contains("its method ignores interrupts");
+        assertThat(warnings(log)).as("warned once in %d reports", reports.size()).hasSize(1);
+    }
+
+    private void awaitReports(int count) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (reports.size() < count && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(reports).as("stuck reports to the listener").hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static List<String> warnings(ByteArrayOutputStream log) {
+        return log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("call s of stuck is still running"))
+                .toList();
+    }
+
+    @Test
+    void aClosedDispatcherIsNoLongerWatchedThoughAGivenUpMethodStillRuns() throws Exception {
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuckTool()).build()).listener(listener)
+                .build();
+        dispatcher.dispatch(toolCall(call("s", "stuck", "{}")), sink);
+        awaitReports(1);
+
+        dispatcher.close();
+        Thread.sleep(100); // a report under way as close() ran
+        reports.clear();
+        Thread.sleep(2_500);
+
+        assertThat(reports).as("stuck reports after close()").isEmpty();
+        assertThat(unstick.getCount()).as("the method still runs").isEqualTo(1);
     }
 
     @Test
