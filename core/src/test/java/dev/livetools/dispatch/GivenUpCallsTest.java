@@ -122,6 +122,60 @@ class GivenUpCallsTest {
     }
 
     @Test
+    void stuckCallsAreReportedInTheOrderTheyArrived() throws Exception {
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuckTool()).build()).listener(listener)
+                .build();
+        List<String> ids = List.of("s1", "s2", "s3", "s4", "s5");
+        for (String id : ids) {
+            dispatcher.dispatch(toolCall(call(id, "stuck", "{}")), sink);
+            Thread.sleep(5);
+        }
+
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (reports.stream().noneMatch(r -> r.size() == ids.size()) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        List<StuckCall> all = reports.stream().filter(r -> r.size() == ids.size()).findFirst().orElseThrow();
+        assertThat(all).extracting(StuckCall::callId).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void aMethodThatTakesAMomentToStopAfterTheInterruptIsNotReportedStuck() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        HostedTool hold = HostedTool.of(declaration("hold"), Duration.ofSeconds(20), (args, context) -> {
+            release.await();
+            return "held";
+        });
+        HostedTool tidy = HostedTool.of(declaration("tidy"), Duration.ofMillis(100), (args, context) -> {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                // Stopped: tidies up for a moment, well under the half second after which a call counts as stuck.
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                stopped.countDown();
+            }
+            return "stopped";
+        });
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(hold, tidy).build()).listener(listener)
+                .build();
+        // Busy for over a second first, so that a stuck report is due on the very tick after tidy's deadline.
+        dispatcher.dispatch(toolCall(call("h", "hold", "{}")), sink);
+        Thread.sleep(1_200);
+
+        dispatcher.dispatch(toolCall(call("t", "tidy", "{}")), sink);
+        assertThat(sink.awaitOne("t").response().at("/error/type").asText()).isEqualTo("DEADLINE_EXCEEDED");
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100);
+        release.countDown();
+
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
     void aMethodThatReturnedBeforeItsOverrunWasRecordedIsNeverReportedStuck() throws Exception {
         CountDownLatch taskEnded = new CountDownLatch(1);
         Executor threads = task -> new Thread(() -> {
