@@ -39,24 +39,29 @@ final class ResultSize {
         return bytes > limit ? bytes : -1;
     }
 
-    /** A lower bound of the JSON length in chars, counting stopped once it passes {@code stop}. */
+    /**
+     * A lower bound of the JSON length in bytes (each char one byte at least), counting stopped once it passes
+     * {@code stop}; at most six times under the true size, the longest escape of one char.
+     */
     private static long chars(JsonNode node, long stop) {
         if (node.isTextual()) {
             return node.textValue().length() + 2L;
         }
+        // n entries have n - 1 commas: counting one per entry made the bound one too high, and a result of exactly
+        // the limit was refused.
         if (node.isObject()) {
             long n = 2;
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext() && n <= stop) {
+            for (boolean first = true; fields.hasNext() && n <= stop; first = false) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                n += f.getKey().length() + 4 + chars(f.getValue(), stop - n);
+                n += (first ? 0 : 1) + f.getKey().length() + 3 + chars(f.getValue(), stop - n);
             }
             return n;
         }
         if (node.isArray()) {
             long n = 2;
             for (int i = 0; i < node.size() && n <= stop; i++) {
-                n += 1 + chars(node.get(i), stop - n);
+                n += (i == 0 ? 0 : 1) + chars(node.get(i), stop - n);
             }
             return n;
         }
