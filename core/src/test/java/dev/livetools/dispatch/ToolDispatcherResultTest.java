@@ -247,7 +247,10 @@ class ToolDispatcherResultTest {
 
     @Test
     void resultJacksonCannotWriteIsAnInternalError() throws Exception {
-        assertThat(answer("unwritable").at("/error/type").asText()).isEqualTo("INTERNAL");
+        JsonNode error = answer("unwritable").get("error");
+        assertThat(error.get("type").asText()).isEqualTo("INTERNAL");
+        assertThat(error.get("message").asText())
+                .isEqualTo("unwritable returned a result that cannot be sent as JSON (IllegalArgumentException)");
     }
 
     @Test
