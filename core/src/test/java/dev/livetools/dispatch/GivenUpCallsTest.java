@@ -122,6 +122,18 @@ class GivenUpCallsTest {
     }
 
     @Test
+    void stuckCallsAreReportedAboutOnceASecondNotEveryTick() throws Exception {
+        dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuckTool()).build()).listener(listener)
+                .build();
+        dispatcher.dispatch(toolCall(call("s", "stuck", "{}")), sink);
+        awaitReports(1);
+
+        Thread.sleep(2_500);
+
+        assertThat(reports).as("reports in about 2.5 s after the first").hasSizeBetween(2, 5);
+    }
+
+    @Test
     void stuckCallsAreReportedInTheOrderTheyArrived() throws Exception {
         dispatcher = ToolDispatcher.builder(ToolCatalog.builder().addTools(stuckTool()).build()).listener(listener)
                 .build();

@@ -119,6 +119,7 @@ class SharedDeadlineWatchTest {
 
     @Test
     void theWatchThreadIsADaemonSoItNeverKeepsTheJvmFromExiting() throws Exception {
+        awaitNoWatchThread();
         RecordingSink sink = new RecordingSink();
         newDispatcher().dispatch(toolCall(call("h", "hold", "{}")), sink);
 
@@ -129,6 +130,7 @@ class SharedDeadlineWatchTest {
 
     @Test
     void aCallArrivingWhileTheIdleWatchWaitsForWorkHasItsDeadlineFireOnTime() throws Exception {
+        awaitNoWatchThread();
         RecordingSink sink = new RecordingSink();
         ToolDispatcher d = newDispatcher();
         d.dispatch(toolCall(call("h", "hold", "{}")), sink);
@@ -146,10 +148,30 @@ class SharedDeadlineWatchTest {
     }
 
     @Test
+    void callsAShortPauseApartShareOneWatchThread() throws Exception {
+        awaitNoWatchThread();
+        RecordingSink sink = new RecordingSink();
+        ToolDispatcher d = newDispatcher();
+        d.dispatch(toolCall(call("h1", "hold", "{}")), sink);
+        List<String> first = deadlineThreads();
+        release.countDown();
+        sink.awaitOne("h1");
+
+        // Nothing to watch for a moment: the thread waits up to a second for work before it ends.
+        Thread.sleep(300);
+        d.dispatch(toolCall(call("h2", "hold", "{}")), sink);
+        sink.awaitOne("h2");
+
+        assertThat(first).hasSize(1);
+        assertThat(deadlineThreads()).as("the watch thread after the pause").containsExactlyElementsOf(first);
+    }
+
+    @Test
     void theWatchThreadSleepsBetweenTicks() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         assertThat(mx.isThreadCpuTimeSupported()).isTrue();
         mx.setThreadCpuTimeEnabled(true);
+        awaitNoWatchThread();
         RecordingSink sink = new RecordingSink();
         newDispatcher().dispatch(toolCall(call("h", "hold", "{}")), sink);
         Thread.sleep(100); // a watch thread that had just decided to end is gone by now
@@ -166,6 +188,19 @@ class SharedDeadlineWatchTest {
         // A hundred short ticks a second cost a few milliseconds; a watch that spun would use the whole second.
         assertThat(cpu).as("CPU time of the watch in %d ms", TimeUnit.NANOSECONDS.toMillis(wall))
                 .isLessThan(wall / 4);
+    }
+
+    /**
+     * Waits until the watch thread has ended (about a second after the last work), so that the next call starts a
+     * new one: a test of how the thread is made or how it loops must see one made after it began (under PIT, one
+     * running since an earlier mutant would still run that mutant's loop).
+     */
+    private static void awaitNoWatchThread() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((DeadlineWatch.SHARED.running() || !deadlineThreadObjects().isEmpty()) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(deadlineThreadObjects()).as("watch threads still running").isEmpty();
     }
 
     private static List<Thread> deadlineThreadObjects() {
