@@ -56,6 +56,27 @@ class ResultSizeTest {
     }
 
     @Test
+    void overAgreesWithTheWrittenJsonForResultsOfManyTinyEntries() throws Exception {
+        // Where the structure is most of the bytes: one-character keys, one-digit values, empty containers.
+        ObjectNode digits = NODES.objectNode();
+        ArrayNode empties = NODES.arrayNode();
+        for (int i = 0; i < 10; i++) {
+            digits.put(String.valueOf(i), i);
+            empties.add(i % 2 == 0 ? NODES.arrayNode() : NODES.objectNode());
+        }
+        ObjectNode nested = NODES.objectNode();
+        nested.set("a", digits);
+        nested.set("b", empties);
+        for (JsonNode value : List.of(digits, empties, nested)) {
+            long exact = MAPPER.writeValueAsBytes(value).length;
+            for (long limit : limitsAround(exact)) {
+                assertThat(ResultSize.over(value, limit)).as("%s with limit %d", value, limit)
+                        .isEqualTo(exact > limit ? exact : -1);
+            }
+        }
+    }
+
+    @Test
     void aResultOfExactlyTheLimitIsSent() throws Exception {
         HostedTool list = HostedTool.of(new FunctionDeclaration("list", null, null, null),
                 (args, context) -> List.of("ab", 12, 34));
