@@ -163,6 +163,21 @@ class CancelledAndHeldCallsTest {
         assertThat(sink.responsesFor("q")).hasSize(1);
     }
 
+    @Test
+    void batchedAnswersAreReportedFinishedOrFailedOnceTheyAreSent() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        dispatcher = builder(quick).responseMode(ResponseMode.BATCHED).listener(events::add).build();
+
+        dispatcher.dispatch(toolCall(call("q", "quick", "{}"), call("x", "noSuchTool", "{}")), sink)
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(sink.messages()).hasSize(1);
+        assertThat(events).extracting(e -> e.callId() + ":" + e.kind())
+                .contains("q:FINISHED", "x:FAILED").doesNotContain("q:CANCELLED", "x:CANCELLED");
+        assertThat(events.stream().filter(e -> e.callId().equals("x") && e.kind() == CallEvent.Kind.FAILED)
+                .findFirst().orElseThrow().error()).isEqualTo(ErrorType.UNKNOWN_TOOL);
+    }
+
     private void awaitStarted(String id) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!sink.started().contains(id) && System.nanoTime() < until) {
