@@ -55,6 +55,15 @@ class ToolDispatcherBuildTest {
     }
 
     @Test
+    void theSmallestSensibleSettingsAreAccepted() {
+        ToolDispatcher.Builder builder = ToolDispatcher.builder(ToolCatalog.builder().build());
+        builder.defaultTimeout(Duration.ofNanos(1)).maxConcurrency(1).maxResultBytes(1);
+        try (ToolDispatcher dispatcher = builder.build()) {
+            assertThat(dispatcher.catalog().names()).isEmpty();
+        }
+    }
+
+    @Test
     void builderRejectsNonsenseSettings() {
         ToolDispatcher.Builder builder = ToolDispatcher.builder(ToolCatalog.builder().build());
         assertThatThrownBy(() -> builder.defaultTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
