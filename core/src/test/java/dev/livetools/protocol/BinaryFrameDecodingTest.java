@@ -52,7 +52,7 @@ class BinaryFrameDecodingTest {
         ByteBuffer sliced = ByteBuffer.wrap(framed(frame, 5, 0), 5, frame.length).slice();
 
         assertThatThrownBy(() -> codec.decodeServer(sliced)).isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("a NUL byte at offset 1");
+                .hasMessageContaining("a NUL byte at offset 1)");
     }
 
     @Test

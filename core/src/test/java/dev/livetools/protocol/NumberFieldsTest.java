@@ -40,6 +40,8 @@ class NumberFieldsTest {
         assertThat(setupWith("{\"seed\":9223372036854775807}").generationConfig().seed()).isEqualTo(Long.MAX_VALUE);
         assertThat(setupWith("{\"seed\":\" 42 \"}").generationConfig().seed()).isEqualTo(42L);
         assertThat(setupWith("{\"seed\":42.0}").generationConfig().seed()).isEqualTo(42L);
+        assertThat(setupWith("{\"seed\":-9.223372036854775808E18}").generationConfig().seed())
+                .isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
@@ -47,6 +49,8 @@ class NumberFieldsTest {
         assertThatThrownBy(() -> setupWith("{\"seed\":1.5}")).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("seed");
         assertThatThrownBy(() -> setupWith("{\"seed\":100000000000000000000}")).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("seed");
+        assertThatThrownBy(() -> setupWith("{\"seed\":9223372036854775808}")).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("seed");
         assertThatThrownBy(() -> setupWith("{\"seed\":1e20}")).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("seed");
