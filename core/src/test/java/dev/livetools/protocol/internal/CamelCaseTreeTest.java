@@ -18,6 +18,16 @@ class CamelCaseTreeTest {
     }
 
     @Test
+    void valuesComeThroughUnchangedUnderTheRenamedFields() throws Exception {
+        // Against the tree as written, not another normalised one: a normaliser that lost values would agree with
+        // itself.
+        assertThat(normalize("{\"turn_complete\":true,\"token_count\":3,\"model_turn\":{\"parts\":[{\"text\":\"hi\"},"
+                + "{\"inline_data\":{\"mime_type\":\"audio/pcm\",\"data\":\"AAA=\"}}]}}"))
+                .isEqualTo(Json.MAPPER.readTree("{\"turnComplete\":true,\"tokenCount\":3,\"modelTurn\":{\"parts\":"
+                        + "[{\"text\":\"hi\"},{\"inlineData\":{\"mimeType\":\"audio/pcm\",\"data\":\"AAA=\"}}]}}"));
+    }
+
+    @Test
     void structValuesKeepTheirKeys() throws Exception {
         JsonNode message = normalize("{\"tool_response\":{\"function_responses\":[{\"response\":"
                 + "{\"output\":{\"room_name\":\"hall\"}}}]}}");
