@@ -67,7 +67,7 @@ class LiveSessionReconnectTest {
             }
             // connection 2 stays silent
         });
-             LiveSession session = builder(server, null, events).setupTimeout(Duration.ofMillis(1500)).connect()) {
+             LiveSession session = builder(server, null, events).setupTimeout(Duration.ofSeconds(2)).connect()) {
             events.awaitState(ConnectionState.RESUMED);
 
             server.await(closeOf(2), 1, WAIT);

@@ -63,8 +63,8 @@ class LiveSessionTimeoutsTest {
                 peer.sendSample(SETUP_COMPLETE);
             }
         });
-             LiveSession session = builder(server, null, events).connectTimeout(Duration.ofSeconds(1)).connect()) {
-            Thread.sleep(2_500);
+             LiveSession session = builder(server, null, events).connectTimeout(Duration.ofMillis(1500)).connect()) {
+            Thread.sleep(3_000);
 
             assertThat(session.state()).isEqualTo(ConnectionState.CONNECTED);
             assertThat(server.events().stream().filter(e -> e.what().equals("open"))).hasSize(1);
