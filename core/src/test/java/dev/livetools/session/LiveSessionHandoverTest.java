@@ -115,4 +115,36 @@ class LiveSessionHandoverTest {
             }
         }
     }
+
+    @Test
+    void aReplacementRefusedAfterTheOldConnectionDroppedIsAReconnectNotAHandover() throws Exception {
+        EventRecorder events = new EventRecorder();
+        CompletableFuture<ScriptedLiveServer> self = new CompletableFuture<>();
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m instanceof Setup && peer.connection == 1) {
+                peer.sendSample(SETUP_COMPLETE).send(handle("h1")).sendSample(GO_AWAY).drop();
+            } else if (m instanceof Setup && peer.connection == 2) {
+                // refuses only once connection 1 is gone: nothing usable is left
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        self.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).await(SessionTestSupport.closeOf(1), 1, WAIT);
+                        peer.close(1011, "Internal error encountered.");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } else if (m instanceof Setup) {
+                peer.sendSample(SETUP_COMPLETE);
+            }
+        })) {
+            self.complete(server);
+            try (LiveSession session = builder(server, null, events).connect()) {
+                events.awaitState(ConnectionState.RESUMED);
+
+                assertThat(events.awaitState(ConnectionState.RECONNECTING).detail()).startsWith("attempt")
+                        .contains("1011");
+                assertThat(opened(server)).isEqualTo(3);
+            }
+        }
+    }
 }
