@@ -15,6 +15,7 @@ import dev.livetools.protocol.ServerContent;
 import dev.livetools.protocol.ServerMessage;
 import dev.livetools.protocol.Setup;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -145,6 +146,34 @@ class LiveSessionReconnectTest {
 
             assertThat(events.awaitState(ConnectionState.CLOSED).detail()).contains("bad setup");
             assertThat(server.received(setupOn(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void aConnectionThatStayedUpTenSecondsGivesTheNextDropAFreshSetOfAttempts() throws Exception {
+        EventRecorder events = new EventRecorder();
+        Duration stable = ReconnectPolicy.STABLE.plusMillis(500);
+        try (ScriptedLiveServer server = new ScriptedLiveServer((peer, m) -> {
+            if (m instanceof Setup && peer.connection == 1) {
+                peer.sendSample(SETUP_COMPLETE).send(handle("h1")).drop();
+            } else if (m instanceof Setup && peer.connection == 2) {
+                peer.sendSample(SETUP_COMPLETE);
+                CompletableFuture.delayedExecutor(stable.toMillis(), TimeUnit.MILLISECONDS).execute(peer::drop);
+            } else if (m instanceof Setup) {
+                peer.sendSample(SETUP_COMPLETE);
+            }
+        });
+             // one attempt in a row: the second drop is allowed only because the connection before it was stable
+             LiveSession session = builder(server, null, events).reconnect(Duration.ofMillis(20), Duration.ofMillis(100),
+                     1).connect()) {
+            server.await(setupOn(3), 1, WAIT.plus(stable));
+            events.await(SessionEvent.Connection.class, c -> c.state() == ConnectionState.RESUMED
+                    && c.detail().startsWith("connection #3"));
+
+            assertThat(events.ofType(SessionEvent.Connection.class)).filteredOn(c -> c.detail().startsWith("attempt"))
+                    .extracting(SessionEvent.Connection::detail).allSatisfy(d -> assertThat(d).startsWith("attempt 1 of 1"))
+                    .hasSize(2);
+            assertThat(session.state()).isEqualTo(ConnectionState.CONNECTED);
         }
     }
 }
