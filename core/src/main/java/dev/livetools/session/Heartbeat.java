@@ -57,11 +57,6 @@ final class Heartbeat {
         connections.remove(connection);
     }
 
-    /** Whether the heartbeat thread is running (for tests). */
-    synchronized boolean running() {
-        return thread != null;
-    }
-
     private void run() {
         while (true) {
             long now = System.nanoTime();

@@ -102,15 +102,7 @@ class LiveSessionHeartbeatTest {
         });
              LiveSession session = LiveSession.builder(server.endpoint()).model("m")
                      .heartbeat(Duration.ofMillis(300)).maxListenerBacklogBytes(64 * 1024)
-                     .listener(e -> {
-                         if (e instanceof SessionEvent.Text) {
-                             try {
-                                 release.await();
-                             } catch (InterruptedException ex) {
-                                 Thread.currentThread().interrupt();
-                             }
-                         }
-                     }).connect()) {
+                     .listener(SessionTestSupport.holdingTextEventsUntil(release)).connect()) {
             Thread.sleep(1_500); // five intervals with the reader held up
             release.countDown();
             Thread.sleep(300);

@@ -109,15 +109,7 @@ class LiveSessionHostileServerTest {
              LiveSession session = LiveSession.builder(server.endpoint()).model("m")
                      .tools(SessionTestSupport.WEATHER, runner)
                      .maxListenerBacklogBytes(1 << 20)
-                     .listener(e -> {
-                         if (e instanceof SessionEvent.Text) {
-                             try {
-                                 release.await();
-                             } catch (InterruptedException ex) {
-                                 Thread.currentThread().interrupt();
-                             }
-                         }
-                     }).connect()) {
+                     .listener(SessionTestSupport.holdingTextEventsUntil(release)).connect()) {
             Thread.sleep(1_500);
             // 40 x 256 KiB of events behind a stuck listener: the reader stopped near 1 MiB, so the toolCall behind
             // the flood has not been read (without the bound all 10 MiB are queued and the call runs)

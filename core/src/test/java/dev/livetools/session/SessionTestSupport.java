@@ -78,4 +78,17 @@ final class SessionTestSupport {
     static Predicate<ScriptedLiveServer.Event> closeOf(int connection) {
         return e -> e.connection() == connection && e.what().startsWith("close");
     }
+
+    /** A listener that holds its event thread on every text event until {@code release} opens: a slow listener. */
+    static LiveSessionListener holdingTextEventsUntil(java.util.concurrent.CountDownLatch release) {
+        return e -> {
+            if (e instanceof SessionEvent.Text) {
+                try {
+                    release.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
 }
